@@ -1,0 +1,122 @@
+// Command between builds a printable, offline library of therapy homework
+// handouts, renders personalised handouts, and drafts the homework part of
+// a clinical note. Run "between help" for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// env is what a subcommand may touch: its streams. Subcommands never use
+// os.Stdout or os.Stderr directly, so tests can run them in-process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// command is one subcommand of between.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+// commands lists the subcommands in the order "between help" prints them.
+func commands() []command {
+	return []command{
+		{name: "help", summary: "show this help", run: runHelp},
+		{name: "version", summary: "print the version", run: runVersion},
+	}
+}
+
+// run is the whole program: it parses args and runs one subcommand.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		printUsage(stderr)
+		return usageErrorf("no command given")
+	}
+	name := args[0]
+	if name == "-h" || name == "--help" || name == "-help" {
+		name = "help"
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	return usageErrorf("unknown command %q (run \"between help\")", name)
+}
+
+// usageError is a mistake in how the command was called; it exits 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usageErrorf(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// errReported means the command has already printed what went wrong (for
+// example lint findings) and only the exit status is left to set.
+var errReported = errors.New("failed")
+
+// exitCode prints err (unless already reported) and maps it to 0, 1 or 2.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(stderr, "between:", err)
+		return 2
+	}
+	if !errors.Is(err, errReported) {
+		fmt.Fprintln(stderr, "between:", err)
+	}
+	return 1
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: between <command> [arguments]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-15s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run \"between <command> -h\" for a command's flags.")
+}
+
+func runHelp(_ context.Context, e *env, args []string) error {
+	if len(args) > 0 {
+		return usageErrorf("help takes no arguments; run \"between <command> -h\"")
+	}
+	printUsage(e.stdout)
+	return nil
+}
+
+// version is the program's version, set at link time with
+// -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+func runVersion(_ context.Context, e *env, args []string) error {
+	if len(args) > 0 {
+		return usageErrorf("version takes no arguments")
+	}
+	fmt.Fprintln(e.stdout, "between", version)
+	return nil
+}
