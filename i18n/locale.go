@@ -1,6 +1,8 @@
 package i18n
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"golang.org/x/text/language"
@@ -15,6 +17,20 @@ const (
 	RTL Direction = "rtl"
 )
 
+// MarshalText implements [encoding.TextMarshaler].
+func (d Direction) MarshalText() ([]byte, error) { return []byte(d), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts "ltr"
+// and "rtl".
+func (d *Direction) UnmarshalText(b []byte) error {
+	switch v := Direction(b); v {
+	case LTR, RTL:
+		*d = v
+		return nil
+	}
+	return fmt.Errorf("direction %q is not \"ltr\" or \"rtl\"", b)
+}
+
 // Paper is a paper size name.
 type Paper string
 
@@ -24,6 +40,43 @@ const (
 	A4     Paper = "a4"
 )
 
+// MarshalText implements [encoding.TextMarshaler].
+func (p Paper) MarshalText() ([]byte, error) { return []byte(p), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts "letter"
+// and "a4".
+func (p *Paper) UnmarshalText(b []byte) error {
+	switch v := Paper(b); v {
+	case Letter, A4:
+		*p = v
+		return nil
+	}
+	return fmt.Errorf("paper %q is not \"letter\" or \"a4\"", b)
+}
+
+// Clock is how a locale writes the time of day.
+type Clock string
+
+// Clock styles.
+const (
+	Clock24 Clock = "24h" // 18:30
+	Clock12 Clock = "12h" // 6:30 PM
+)
+
+// MarshalText implements [encoding.TextMarshaler].
+func (c Clock) MarshalText() ([]byte, error) { return []byte(c), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it accepts "24h"
+// and "12h".
+func (c *Clock) UnmarshalText(b []byte) error {
+	switch v := Clock(b); v {
+	case Clock24, Clock12:
+		*c = v
+		return nil
+	}
+	return fmt.Errorf("clock %q is not \"24h\" or \"12h\"", b)
+}
+
 // CrisisLine is one crisis service printed in a handout's crisis box.
 type CrisisLine struct {
 	Name     string `toml:"name" json:"name"`         // "988 Suicide & Crisis Lifeline"
@@ -31,7 +84,10 @@ type CrisisLine struct {
 	How      string `toml:"how" json:"how"`           // "Call or text 988. For Spanish, press 2."
 	Region   string `toml:"region" json:"region"`     // "United States"
 	Source   string `toml:"source" json:"source"`     // where the facts were checked
-	Verified string `toml:"verified" json:"verified"` // last-verified date, YYYY-MM-DD
+	Verified string `toml:"verified" json:"verified"` // last-verified date, YYYY-MM-DD; empty if never checked
+	// CheckLocally is true until a clinic has confirmed the line against its
+	// source for the place it practises. Every line Between ships is marked.
+	CheckLocally bool `toml:"check_locally" json:"check_locally"`
 }
 
 // Readability names the readability formula for a language and its target.
@@ -58,6 +114,13 @@ type Locale struct {
 	Font        string
 	Readability Readability
 	Crisis      []CrisisLine
+	// DateFormat is the numeric date pattern: "dd" or "d" for the day, "mm"
+	// or "m" for the month, "yyyy" or "yy" for the year; other characters
+	// are printed as they are. For example "mm/dd/yyyy" or "dd/mm/yyyy".
+	DateFormat string
+	// Clock is 24-hour or 12-hour time; AMPM holds the two 12-hour markers.
+	Clock Clock
+	AMPM  [2]string
 
 	messages messageSource
 }
@@ -79,11 +142,57 @@ func (l *Locale) WeekOrder() []time.Weekday {
 }
 
 // Text returns the UI string with the given message ID, executed with data.
-// A string missing in this language falls back to English and is recorded
-// so the build can report it. A Locale with no messages returns the ID.
+// A "Count" entry in data chooses the plural form by the language's CLDR
+// rules. A string missing in this language falls back to English and is
+// recorded so the build can report it (see [Catalog.Fallbacks]). A Locale
+// with no messages returns the ID.
 func (l *Locale) Text(id string, data map[string]any) string {
 	if l == nil || l.messages == nil {
 		return id
 	}
 	return l.messages.text(id, data)
+}
+
+// FormatDate writes the date part of t with the locale's DateFormat.
+func (l *Locale) FormatDate(t time.Time) string {
+	var b strings.Builder
+	f := l.DateFormat
+	for f != "" {
+		switch {
+		case strings.HasPrefix(f, "yyyy"):
+			fmt.Fprintf(&b, "%04d", t.Year())
+			f = f[4:]
+		case strings.HasPrefix(f, "yy"):
+			fmt.Fprintf(&b, "%02d", t.Year()%100)
+			f = f[2:]
+		case strings.HasPrefix(f, "dd"):
+			fmt.Fprintf(&b, "%02d", t.Day())
+			f = f[2:]
+		case strings.HasPrefix(f, "d"):
+			fmt.Fprintf(&b, "%d", t.Day())
+			f = f[1:]
+		case strings.HasPrefix(f, "mm"):
+			fmt.Fprintf(&b, "%02d", int(t.Month()))
+			f = f[2:]
+		case strings.HasPrefix(f, "m"):
+			fmt.Fprintf(&b, "%d", int(t.Month()))
+			f = f[1:]
+		default:
+			b.WriteByte(f[0])
+			f = f[1:]
+		}
+	}
+	return b.String()
+}
+
+// FormatTime writes the hour and minute of t in the locale's clock style.
+func (l *Locale) FormatTime(t time.Time) string {
+	if l.Clock != Clock12 {
+		return fmt.Sprintf("%d:%02d", t.Hour(), t.Minute())
+	}
+	h := t.Hour() % 12
+	if h == 0 {
+		h = 12
+	}
+	return fmt.Sprintf("%d:%02d %s", h, t.Minute(), l.AMPM[t.Hour()/12])
 }

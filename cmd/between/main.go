@@ -39,6 +39,9 @@ func commands() []command {
 	return []command{
 		{name: "help", summary: "show this help", run: runHelp},
 		{name: "version", summary: "print the version", run: runVersion},
+		{name: "build", summary: "build the handout library into a static site", run: runBuild},
+		{name: "list", summary: "list the handout library", run: runList},
+		{name: "i18n", summary: "see and start translations (status, new, check)", run: runI18n},
 	}
 }
 

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/betweensessions/between/templates"
+	"github.com/betweensessions/between/worksheet/site"
+)
+
+// runList implements "between list": one line per template in the
+// library, with its kind and languages.
+func runList(ctx context.Context, e *env, args []string) error {
+	fset := flag.NewFlagSet("list", flag.ContinueOnError)
+	fset.SetOutput(e.stderr)
+	var srcs []string
+	fset.Func("src", "a `folder` of templates layered over the built-in library; repeat for more", func(s string) error {
+		srcs = append(srcs, s)
+		return nil
+	})
+	fset.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: between list [--src DIR]")
+		fmt.Fprintln(e.stderr)
+		fmt.Fprintln(e.stderr, "Lists the handout library: id, kind and languages of each template.")
+		fmt.Fprintln(e.stderr)
+		fset.PrintDefaults()
+	}
+	if err := fset.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return nil
+		}
+		return usageErrorf("%v", err)
+	}
+	if fset.NArg() > 0 {
+		return usageErrorf("list takes no arguments, only flags (got %q)", fset.Arg(0))
+	}
+	sources := []fs.FS{templates.FS()}
+	for _, s := range srcs {
+		sources = append(sources, os.DirFS(s))
+	}
+	entries, err := site.List(ctx, sources...)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tKIND\tLANGUAGES\tTITLE")
+	for _, en := range entries {
+		langs := make([]string, len(en.Langs))
+		for i, t := range en.Langs {
+			langs[i] = t.String()
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", en.ID, en.Kind, strings.Join(langs, ","), en.Title)
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,171 @@
+package hwyaml_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/betweensessions/between/homework"
+	"github.com/betweensessions/between/homework/hwyaml"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// readJSON loads one of package homework's golden JSON fixtures.
+func readJSON(t testing.TB, name string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", name))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, v))
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create %s", path)
+	assert.Equal(t, string(want), string(got), "%s differs; run go test -update if the change is intended", path)
+}
+
+func TestAssignmentRoundTrip(t *testing.T) {
+	for _, name := range []string{"assignment", "assignment-minimal", "empty-assignment"} {
+		t.Run(name, func(t *testing.T) {
+			var a homework.Assignment
+			readJSON(t, name+".json", &a)
+			var buf bytes.Buffer
+			require.NoError(t, hwyaml.Encode(&buf, &a))
+			golden(t, name+".yaml", buf.Bytes())
+
+			back, err := hwyaml.DecodeAssignment(name+".yaml", &buf)
+			require.NoError(t, err)
+			assert.Equal(t, &a, back)
+		})
+	}
+}
+
+func TestReviewRoundTrip(t *testing.T) {
+	var r homework.Review
+	readJSON(t, "review.json", &r)
+	var buf bytes.Buffer
+	require.NoError(t, hwyaml.Encode(&buf, r))
+	golden(t, "review.yaml", buf.Bytes())
+	back, err := hwyaml.DecodeReview("review.yaml", &buf)
+	require.NoError(t, err)
+	assert.Equal(t, &r, back)
+}
+
+// The YAML and JSON names are the same: a document converted field by field
+// from the JSON golden file decodes to the same value.
+func TestYAMLNamesMatchJSON(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "assignment.json"))
+	require.NoError(t, err)
+	// JSON is YAML: decoding the JSON text with the strict YAML decoder
+	// proves every JSON name is also a known YAML name.
+	fromYAML, err := hwyaml.DecodeAssignment("assignment.json", bytes.NewReader(b))
+	require.NoError(t, err)
+	var fromJSON homework.Assignment
+	require.NoError(t, json.Unmarshal(b, &fromJSON))
+	assert.Equal(t, &fromJSON, fromYAML)
+}
+
+func TestDecodeErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		review bool
+		src    string
+		want   string
+	}{
+		{"unknown top-level field", false, "rationale: x\nrationle: y\n",
+			"hwyaml: a.yaml:2: field rationle not found in type homework.Assignment"},
+		{"unknown nested field", false, "task:\n  what: rate mood\n  often: daily\n",
+			"hwyaml: a.yaml:3: field often not found in type homework.Task"},
+		{"unknown enum value", false, "task:\n  what: x\nmethod:\n  channel: fax\n",
+			"hwyaml: a.yaml:4: homework: unknown channel (want one of paper, large-print-paper, mobile-app, sms, phone-check-in, email, encrypted-messaging, in-session, family-activity, ai-assisted-app)"},
+		{"unknown enum in a list", false, "method:\n  safeguards:\n    - channel: sms\n      security:\n        measures: [initials-only, carrier-pigeon]\n",
+			"hwyaml: a.yaml:5: homework: unknown security measure (want one of end-to-end-encryption, initials-only, no-identifying-details, code-words)"},
+		{"wrong type hides the value", true, "days_planned: seven SECRET\n",
+			"hwyaml: r.yaml:1: cannot unmarshal !!str value into int"},
+		{"syntax error", false, "task: [\n", "hwyaml: a.yaml:1: did not find expected node content"},
+		{"empty", false, "", "hwyaml: a.yaml: empty document"},
+		{"only a comment", false, "# nothing\n", "hwyaml: a.yaml: empty document"},
+		{"invalid after decoding", true, "days_planned: 5\ndays_completed: 7\n",
+			"hwyaml: r.yaml: homework: invalid days_completed: more days completed than planned"},
+		{"short PHQ-9", true, "measures:\n  - instrument: phq-9\n    items: [1, 2]\n",
+			"hwyaml: r.yaml: homework: invalid measures[0]: phq-9: want 9 items, got 2"},
+		{"unknown review field", true, "days_planned: 7\ninsight: x\n",
+			"hwyaml: r.yaml:2: field insight not found in type homework.Review"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var err error
+			if tt.review {
+				_, err = hwyaml.DecodeReview("r.yaml", strings.NewReader(tt.src))
+			} else {
+				_, err = hwyaml.DecodeAssignment("a.yaml", strings.NewReader(tt.src))
+			}
+			require.EqualError(t, err, tt.want)
+			assert.NotContains(t, err.Error(), "SECRET")
+		})
+	}
+}
+
+func TestDecodeDraft(t *testing.T) {
+	a, err := hwyaml.DecodeAssignment("draft.yaml", strings.NewReader("task:\n  what: rate mood\n"))
+	require.NoError(t, err, "an incomplete draft decodes")
+	assert.False(t, a.Check().OK())
+}
+
+func seeds(f *testing.F) {
+	for _, name := range []string{"assignment.yaml", "assignment-minimal.yaml", "review.yaml"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	f.Add([]byte("method:\n  channel: fax\n"))
+	f.Add([]byte("a: &x [*x]\n"))
+	f.Add([]byte("measures:\n  - instrument: gad-7\n    items: [9]\n"))
+}
+
+func FuzzDecodeAssignment(f *testing.F) {
+	seeds(f)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a, err := hwyaml.DecodeAssignment("fuzz.yaml", bytes.NewReader(b))
+		if err != nil {
+			require.True(t, strings.HasPrefix(err.Error(), "hwyaml: fuzz.yaml"), "error prefix: %v", err)
+			return
+		}
+		_ = a.Check()
+		var buf bytes.Buffer
+		require.NoError(t, hwyaml.Encode(&buf, a))
+		back, err := hwyaml.DecodeAssignment("again.yaml", &buf)
+		require.NoError(t, err)
+		require.Equal(t, a, back)
+	})
+}
+
+func FuzzDecodeReview(f *testing.F) {
+	seeds(f)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r, err := hwyaml.DecodeReview("fuzz.yaml", bytes.NewReader(b))
+		if err != nil {
+			require.True(t, strings.HasPrefix(err.Error(), "hwyaml: fuzz.yaml"), "error prefix: %v", err)
+			return
+		}
+		_ = r.Check()
+		var buf bytes.Buffer
+		require.NoError(t, hwyaml.Encode(&buf, r))
+		back, err := hwyaml.DecodeReview("again.yaml", &buf)
+		require.NoError(t, err)
+		require.Equal(t, r, back)
+	})
+}

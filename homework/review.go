@@ -1,0 +1,57 @@
+package homework
+
+import "fmt"
+
+// Review is what the clinician documents when the homework is reviewed at
+// the next session. [Review.Check] reports what is still missing.
+//
+// The zero Review is valid to build on and fails every checklist item.
+type Review struct {
+	// AssignmentID is the [Assignment.ID] of the homework reviewed.
+	AssignmentID string `json:"assignment_id,omitempty" yaml:"assignment_id,omitempty"`
+	// DaysPlanned is how many days the homework was planned for; 0 when not
+	// recorded.
+	DaysPlanned int `json:"days_planned" yaml:"days_planned"`
+	// DaysCompleted is on how many of those days the client did it. It may
+	// not exceed DaysPlanned.
+	DaysCompleted int `json:"days_completed" yaml:"days_completed"`
+	// ClientExperience is how it went, in the client's own words.
+	ClientExperience string `json:"client_experience" yaml:"client_experience"`
+	// Insights are the clinical insights drawn from the homework, e.g.
+	// "mood lowest after nights under six hours of sleep".
+	Insights string `json:"insights" yaml:"insights"`
+	// BarriersMet are the obstacles the client met, each with the plan for
+	// next time when there is one.
+	BarriersMet []Barrier `json:"barriers_met,omitempty" yaml:"barriers_met,omitempty"`
+	// Modifications are the changes for the next assignment, or a note that
+	// it continues unchanged.
+	Modifications string `json:"modifications" yaml:"modifications"`
+	// Measures are the questionnaires given at this session.
+	Measures []Score `json:"measures,omitempty" yaml:"measures,omitempty"`
+	// Custom are other measures, e.g. average nightly mood.
+	Custom []CustomMeasure `json:"custom_measures,omitempty" yaml:"custom_measures,omitempty"`
+}
+
+// CompletionRate returns DaysCompleted of DaysPlanned as a whole percent;
+// see [CompletionPercent].
+func (r *Review) CompletionRate() (int, error) {
+	return CompletionPercent(r.DaysCompleted, r.DaysPlanned)
+}
+
+// CompletionPercent returns completed of planned days as a whole percent,
+// rounded to the nearest percent with halves rounded up: 6 of 7 is 85.71%,
+// reported as 86; 1 of 8 is 12.5%, reported as 13. Integer arithmetic is
+// used, so there is no floating-point drift. It is an error when planned is
+// not positive, completed is negative, or completed exceeds planned (7 of 5
+// days).
+func CompletionPercent(completed, planned int) (int, error) {
+	switch {
+	case planned <= 0:
+		return 0, fmt.Errorf("homework: completion: %d days planned, want at least 1", planned)
+	case completed < 0:
+		return 0, fmt.Errorf("homework: completion: %d days completed, want 0 or more", completed)
+	case completed > planned:
+		return 0, fmt.Errorf("homework: completion: %d of %d days completed, more than planned", completed, planned)
+	}
+	return roundPercent(completed, planned), nil
+}

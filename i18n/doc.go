@@ -1,0 +1,48 @@
+// Package i18n holds Between's locales: the UI strings of every language,
+// the facts a handout needs about a language and region, and the
+// translator's workflow around them.
+//
+// # Catalogs and locales
+//
+// A [Catalog] is a set of languages. [Default] returns the embedded ones
+// (en, en-US, es, es-ES, es-MX, es-US); [Load] reads a translator's folder,
+// which [Catalog.Overlay] lays over the defaults. [Catalog.Locale] finds
+// the [Locale] for a BCP 47 tag: es-419 finds es, pt-BR finds pt, and a
+// regional locale is never used for another region, because its crisis
+// lines would be wrong there.
+//
+// # UI strings
+//
+// UI strings are go-i18n message files, active.<lang>.toml (and, in a
+// translator's folder, translate.<lang>.toml as "between i18n new" writes
+// it). [Locale.Text] executes one with its data; plural forms follow the
+// CLDR rules of the language when the data has a "Count". A string missing
+// in a language falls back to English, never silently: every fallback is
+// recorded, [Catalog.Fallbacks] lists them, and [Catalog.CheckFallbacks]
+// turns them into an error for a strict build. Every message is executed
+// with one template parser that refuses unknown fields.
+//
+// # Locale facts
+//
+// Beside the messages, one data file per locale, <tag>.toml, gives the
+// language's name, text direction, weekday names and first day of the
+// week, paper size, date and clock style, PDF font, readability formula and
+// target, and the crisis lines to print. A regional file (es-MX.toml) sets
+// only what differs from its language (es.toml). Files are decoded
+// strictly: an unknown key or a bad value is a [*FileError] with the file
+// and line.
+//
+// # Templates and staleness
+//
+// A translated template, <id>/<lang>.md, records in its front matter key
+// source_hash the [SourceHash] of the English file it was translated from.
+// [TemplateStatus] compares them and says, per template, whether it is
+// translated, stale, untranslated or missing, and which file to show.
+// [Catalog.Status] sums this up per language with the UI strings,
+// [Catalog.Scaffold] starts a new language, and [Catalog.Check] executes
+// every string with sample data.
+//
+// # Concurrency
+//
+// Catalogs and Locales are safe for concurrent use.
+package i18n

@@ -1,0 +1,117 @@
+package i18n
+
+import (
+	"io/fs"
+	"slices"
+
+	"golang.org/x/text/language"
+)
+
+// Status is how complete one language is.
+type Status struct {
+	Lang language.Tag `json:"lang"`
+	Name string       `json:"name"`
+	// Messages counts UI strings; Templates counts handout templates.
+	Messages  MessageCounts  `json:"messages"`
+	Templates TemplateCounts `json:"templates"`
+	// CrisisToCheck counts crisis lines still marked check_locally.
+	CrisisToCheck int `json:"crisis_to_check"`
+}
+
+// MessageCounts counts a language's UI strings against the English ones.
+type MessageCounts struct {
+	Total      int `json:"total"`
+	Translated int `json:"translated"` // present in the language (stale ones included)
+	// Stale lists messages translated from English text that has since
+	// changed (their hash no longer matches); Missing those not translated.
+	Stale   []string `json:"stale,omitempty"`
+	Missing []string `json:"missing,omitempty"`
+	// SameAsEnglish lists translated messages identical to the English:
+	// often right ("PDF"), sometimes a message nobody translated yet.
+	SameAsEnglish []string `json:"same_as_english,omitempty"`
+}
+
+// TemplateCounts counts a language's templates against the English ones.
+type TemplateCounts struct {
+	Total      int      `json:"total"`
+	Translated int      `json:"translated"` // up to date
+	Stale      []string `json:"stale,omitempty"`
+	Missing    []string `json:"missing,omitempty"` // missing or untranslated
+}
+
+// Gaps reports whether anything is missing or stale; a strict check fails
+// on a language with gaps.
+func (s *Status) Gaps() bool {
+	return len(s.Messages.Stale)+len(s.Messages.Missing)+len(s.Templates.Stale)+len(s.Templates.Missing) > 0
+}
+
+// Status reports every language of the catalog, in Tags order. templates
+// may be nil to skip templates.
+func (c *Catalog) Status(templates fs.FS) ([]Status, error) {
+	var out []Status
+	english := c.messages[sourceLang]
+	for _, t := range c.tags {
+		l, err := c.Locale(t)
+		if err != nil {
+			return nil, err
+		}
+		s := Status{Lang: t, Name: l.Name}
+		for _, lc := range l.Crisis {
+			if lc.CheckLocally {
+				s.CrisisToCheck++
+			}
+		}
+		langs := c.messageLangs(t)
+		for _, id := range c.MessageIDs() {
+			src := english[id]
+			s.Messages.Total++
+			var m *message
+			for _, ml := range langs {
+				if m = c.messages[ml][id]; m != nil {
+					break
+				}
+			}
+			switch {
+			case m == nil:
+				s.Messages.Missing = append(s.Messages.Missing, id)
+			case m.Message == src.Message:
+				s.Messages.Translated++
+			default:
+				s.Messages.Translated++
+				if m.Hash != "" && m.Hash != messageHash(src.Message) {
+					s.Messages.Stale = append(s.Messages.Stale, id)
+				}
+				if sameText(m, src) {
+					s.Messages.SameAsEnglish = append(s.Messages.SameAsEnglish, id)
+				}
+			}
+		}
+		if templates != nil {
+			infos, err := TemplateStatus(templates, t)
+			if err != nil {
+				return nil, err
+			}
+			for _, ti := range infos {
+				s.Templates.Total++
+				switch ti.State {
+				case Translated:
+					s.Templates.Translated++
+				case Stale:
+					s.Templates.Stale = append(s.Templates.Stale, ti.ID)
+				default:
+					s.Templates.Missing = append(s.Templates.Missing, ti.ID)
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// sameText reports whether a translation's forms equal the English ones.
+func sameText(m, src *message) bool {
+	a, b := pluralForms(m.Message), pluralForms(src.Message)
+	return slices.EqualFunc(a, b, func(x, y struct{ key, src string }) bool {
+		return x.src == "" || y.src == "" || x.src == y.src
+	}) && m.Other == src.Other
+}

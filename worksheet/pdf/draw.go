@@ -1,0 +1,144 @@
+package pdf
+
+import (
+	"fmt"
+
+	"github.com/signintech/gopdf"
+)
+
+// paginate places units on pages top to bottom. A unit that does not fit
+// starts a new page, and so does a unit whose keep chain (the unit and the
+// units it is kept with) does not fit, unless the chain is taller than a
+// page. A unit with a header gets the header repeated above it when it
+// starts a page.
+func (st *state) paginate(units []*unit) *document {
+	doc := &document{}
+	bodyH := st.bottom - st.top
+	var page []op
+	y := st.top
+	atTop := true
+	newPage := func() {
+		doc.pages = append(doc.pages, page)
+		page = make([]op, 0, cap(page))
+		y, atTop = st.top, true
+	}
+	place := func(u *unit) {
+		if !atTop {
+			y += u.before
+		}
+		for _, o := range u.ops {
+			o.y += y
+			page = append(page, o)
+		}
+		y += u.h
+		atTop = false
+	}
+	for i, u := range units {
+		if u.newPage && !atTop {
+			newPage()
+		}
+		need := u.before + u.h
+		chain := need
+		for j := i; j+1 < len(units) && units[j].keep && !units[j+1].newPage; j++ {
+			chain += units[j+1].before + units[j+1].h
+		}
+		if !atTop && (y+need > st.bottom || (y+chain > st.bottom && chain-u.before <= bodyH)) {
+			newPage()
+		}
+		if atTop && u.header != nil {
+			place(u.header)
+		}
+		place(u)
+	}
+	doc.pages = append(doc.pages, page)
+	return doc
+}
+
+// painter draws operations with gopdf, remembering the current font and
+// pen so it sets them only when they change.
+type painter struct {
+	gp     *gopdf.GoPdf
+	st     *state
+	face   face
+	size   float64
+	hasFnt bool
+	lw     float64
+	stroke float64
+}
+
+// newPage forgets the pen: every page starts with the default graphics
+// state.
+func (p *painter) newPage() {
+	p.gp.AddPage()
+	p.lw, p.stroke = -1, -1
+}
+
+func (p *painter) pen(width, gray float64) {
+	if width != p.lw {
+		p.gp.SetLineWidth(width)
+		p.lw = width
+	}
+	if gray != p.stroke {
+		v := uint8(gray * 255)
+		p.gp.SetStrokeColor(v, v, v)
+		p.stroke = gray
+	}
+}
+
+// op draws one operation.
+func (p *painter) op(o *op) error {
+	gp := p.gp
+	switch o.kind {
+	case opText:
+		if o.text == "" {
+			return nil
+		}
+		if !p.hasFnt || o.face != p.face || o.size != p.size {
+			key := p.st.fam.faces[o.face].key
+			if err := gp.SetFont(key, "", o.size); err != nil {
+				return fmt.Errorf("pdf: font %s: %w", key, err)
+			}
+			p.face, p.size, p.hasFnt = o.face, o.size, true
+		}
+		gp.SetXY(o.x, o.y)
+		if err := gp.Text(o.text); err != nil {
+			return fmt.Errorf("pdf: draw text: %w", err)
+		}
+	case opLine:
+		p.pen(o.size, o.g)
+		gp.Line(o.x, o.y, o.x+o.w, o.y+o.h)
+	case opRect:
+		p.pen(o.size, o.g)
+		gp.RectFromUpperLeftWithStyle(o.x, o.y, o.w, o.h, "D")
+	case opOval:
+		p.pen(o.size, o.g)
+		gp.Oval(o.x, o.y, o.x+o.w, o.y+o.h)
+	case opFill:
+		v := uint8(o.g * 255)
+		gp.SetFillColor(v, v, v)
+		gp.RectFromUpperLeftWithStyle(o.x, o.y, o.w, o.h, "F")
+		gp.SetFillColor(0, 0, 0)
+	case opLink:
+		gp.AddExternalLink(o.text, o.x, o.y, o.w, o.h)
+	}
+	return nil
+}
+
+// footer draws the footer of page i: a rule, the handout title and the
+// page label at the right.
+func (p *painter) footer(doc *document, i int) error {
+	st := p.st
+	p.pen(st.m.hair, 0.5)
+	p.gp.Line(st.left, st.footerTop-st.m.gap/2, st.right, st.footerTop-st.m.gap/2)
+	for j := range st.footer {
+		if err := p.op(&st.footer[j]); err != nil {
+			return err
+		}
+	}
+	size := st.m.footer
+	lh := st.lineHeight(size)
+	label := st.pageLabel(i+1, len(doc.pages))
+	w := st.measure(regular, label, size)
+	y := st.pageH - st.m.margin*0.75 - lh + st.baseline(size, lh)
+	return p.op(&op{kind: opText, face: regular, x: st.right - w, y: y, size: size, text: label})
+}

@@ -1,0 +1,559 @@
+package pdf
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/worksheet"
+	"golang.org/x/text/language"
+)
+
+// metrics are the sizes of one variant, in points.
+type metrics struct {
+	body     float64    // body text size
+	title    float64    // handout title size
+	heading  [7]float64 // heading size by level (1-6)
+	footer   float64    // footer and page number size
+	lead     float64    // line height as a multiple of the font size
+	gap      float64    // space between blocks
+	itemGap  float64    // space between items of a tight list
+	writeGap float64    // distance between writing lines
+	pad      float64    // table cell padding
+	margin   float64    // page margin on every side
+	hair     float64    // thin line width
+	rule     float64    // normal line width
+	italic   bool       // whether emphasis may use italics
+}
+
+var (
+	standardMetrics = metrics{
+		body: 11, title: 20, heading: [7]float64{0, 17, 15, 13, 12, 11.5, 11.5},
+		footer: 9, lead: 1.35, gap: 8, itemGap: 3, writeGap: 26, pad: 4,
+		margin: 54, hair: 0.5, rule: 0.8, italic: true,
+	}
+	// largeMetrics follows the large-print guidelines: 18 pt text and page
+	// numbers, 22/20 pt headings, 1.5 line spacing, writing lines 0.55 in
+	// apart, no italics.
+	largeMetrics = metrics{
+		body: 18, title: 24, heading: [7]float64{0, 22, 22, 20, 20, 20, 20},
+		footer: 18, lead: 1.5, gap: 12, itemGap: 6, writeGap: 40, pad: 6,
+		margin: 48, hair: 0.8, rule: 1.2, italic: false,
+	}
+)
+
+// opKind is what a drawing operation draws.
+type opKind uint8
+
+const (
+	opText opKind = iota // text with its baseline at y
+	opLine               // a line from (x, y) to (x+w, y+h)
+	opRect               // a rectangle outline, upper-left corner at (x, y)
+	opFill               // a filled rectangle in gray level g
+	opOval               // an ellipse outline inside the box
+	opLink               // a clickable area opening the URL in text
+)
+
+// op is one drawing operation. Within a unit y is relative to the unit's
+// top; on a page it is absolute.
+type op struct {
+	kind       opKind
+	face       face
+	x, y, w, h float64
+	size       float64 // font size for text, line width for shapes
+	g          float64 // gray level for fills (0 black, 1 white)
+	text       string  // text, or the URL of a link
+}
+
+// unit is the smallest piece of a handout the paginator places: a line of
+// text, a table row, a writing line, a boxed block.
+type unit struct {
+	h      float64 // height
+	before float64 // space above, dropped at the top of a page
+	base   float64 // baseline of the first text line, for list markers
+	// keep holds the unit on the same page as the next one.
+	keep bool
+	// newPage starts a new page before the unit.
+	newPage bool
+	// header is repeated at the top of a page that starts with this unit.
+	header *unit
+	ops    []op
+}
+
+// document is the laid-out handout: each page's operations.
+type document struct {
+	pages [][]op
+}
+
+// state is one render: the settings, the chosen font and what layout
+// found. It is used by one goroutine.
+type state struct {
+	r    *Renderer
+	ws   *worksheet.Worksheet
+	loc  *i18n.Locale
+	opts RenderOptions
+	fam  *family
+	m    metrics
+
+	pageW, pageH             float64
+	left, right, top, bottom float64 // content box
+	footerTop                float64
+	footer                   []op // title part of the footer, absolute
+
+	used    [numFaces]bool
+	missing missingSet
+	depth   int // list nesting
+}
+
+// defaultLocale is used when RenderOptions.Locale is nil.
+var defaultLocale = &i18n.Locale{
+	Tag:           language.AmericanEnglish,
+	Name:          "English",
+	Dir:           i18n.LTR,
+	FirstWeekday:  time.Sunday,
+	Weekdays:      [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+	WeekdaysShort: [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
+	Paper:         i18n.Letter,
+	Font:          DefaultFont,
+}
+
+// newState prepares a render: font, variant sizes, page geometry.
+func (r *Renderer) newState(ws *worksheet.Worksheet, opts RenderOptions) (*state, error) {
+	st := &state{r: r, ws: ws, opts: opts, loc: opts.Locale}
+	if st.loc == nil {
+		st.loc = defaultLocale
+	}
+	switch opts.Variant {
+	case worksheet.Standard:
+		st.m = standardMetrics
+	case worksheet.LargePrint:
+		st.m = largeMetrics
+	default:
+		return nil, fmt.Errorf("pdf: %s: unknown variant %d", ws.Path, int(opts.Variant))
+	}
+	fam, err := r.family(st.loc.Font)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %s (%s): %w", ws.Path, st.loc.Tag, err)
+	}
+	st.fam = fam
+	paper := opts.Paper
+	if paper == "" {
+		paper = st.loc.Paper
+	}
+	switch paper {
+	case i18n.Letter, "":
+		st.pageW, st.pageH = 612, 792
+	case i18n.A4:
+		st.pageW, st.pageH = 595.28, 841.89
+	default:
+		return nil, fmt.Errorf("pdf: unknown paper size %q (want letter or a4)", paper)
+	}
+	m := &st.m
+	st.left, st.right, st.top = m.margin, st.pageW-m.margin, m.margin
+	st.layoutFooter()
+	return st, nil
+}
+
+// width is the width of the content box.
+func (st *state) width() float64 { return st.right - st.left }
+
+// lineHeight is the height of one line of text at size.
+func (st *state) lineHeight(size float64) float64 { return size * st.m.lead }
+
+// baseline is where text of size sits in a line box of height lh.
+func (st *state) baseline(size, lh float64) float64 {
+	ff := st.fam.faces[regular]
+	return (lh-(ff.ascent-ff.descent)*size)/2 + ff.ascent*size
+}
+
+// measure returns the width of s in face f at size, recording characters
+// the face cannot draw. Each rune costs a table lookup.
+func (st *state) measure(f face, s string, size float64) float64 {
+	ff := st.fam.faces[f]
+	st.used[ff.face] = true
+	w := 0
+	for _, r := range s {
+		rw := ff.width(r)
+		if rw < 0 {
+			if st.missing == nil {
+				st.missing = missingSet{}
+			}
+			st.missing[MissingGlyph{Rune: r, Face: faceNames[ff.face]}] = struct{}{}
+			continue
+		}
+		w += int(rw)
+	}
+	return float64(w) * size / 1000
+}
+
+// text returns a UI string from the locale, or fallback (English, with
+// the data filled in by the caller) when the locale has no such message.
+func (st *state) text(id string, data map[string]any, fallback string) string {
+	s := st.loc.Text(id, data)
+	if s == "" || s == id {
+		return fallback
+	}
+	return s
+}
+
+// pageLabel is "Page 1 of 2" in the locale's words.
+func (st *state) pageLabel(page, pages int) string {
+	return st.text("PageOf", map[string]any{"Page": page, "Pages": pages},
+		"Page "+strconv.Itoa(page)+" of "+strconv.Itoa(pages))
+}
+
+// layoutFooter wraps the handout title for the footer and reserves room
+// for it and the page label at the foot of every page.
+func (st *state) layoutFooter() {
+	m := &st.m
+	size := m.footer
+	lh := st.lineHeight(size)
+	labelW := st.measure(regular, st.pageLabel(88, 88), size)
+	b := st.inline(size, regular, st.width())
+	b.text(st.ws.Meta.Title, regular, "")
+	lines := b.lines()
+	n := len(lines)
+	if n == 0 || lines[n-1].w+labelW+2*size > st.width() {
+		n++ // the page label gets a line of its own
+	}
+	st.footerTop = st.pageH - m.margin*0.75 - float64(n)*lh
+	st.bottom = st.footerTop - m.gap
+	st.footer = st.footer[:0]
+	for i, ln := range lines {
+		st.footer = b.lineOps(ln, st.left, st.footerTop+float64(i)*lh, lh, alignLeft, st.footer)
+	}
+}
+
+// measureFooters measures every page label so that a character the font
+// lacks in them is reported too.
+func (st *state) measureFooters(doc *document) {
+	n := len(doc.pages)
+	for i := range n {
+		st.measure(regular, st.pageLabel(i+1, n), st.m.footer)
+	}
+}
+
+// layout lays out the whole handout and breaks it into pages.
+func (st *state) layout(ctx context.Context) (*document, error) {
+	var units []*unit
+	if t := st.ws.Meta.Title; t != "" {
+		units = st.textUnits(units, st.left, st.width(), st.m.title, bold, alignLeft, true, func(b *inliner) {
+			b.text(t, bold, "")
+		})
+	}
+	if s := st.ws.Meta.Summary; s != "" {
+		n := len(units)
+		units = st.textUnits(units, st.left, st.width(), st.m.body, regular, alignLeft, false, func(b *inliner) {
+			b.text(s, regular, "")
+		})
+		if n < len(units) && n > 0 {
+			units[n].before = st.m.gap / 2
+		}
+	}
+	var err error
+	for _, blk := range st.ws.Body {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		units, err = st.block(blk, st.left, st.width(), st.m.gap, units)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return st.paginate(units), nil
+}
+
+// blocks lays out a sequence of blocks in the column [x, x+w), gap apart.
+func (st *state) blocks(list []worksheet.Block, x, w, gap float64, out []*unit) ([]*unit, error) {
+	var err error
+	for _, blk := range list {
+		out, err = st.block(blk, x, w, gap, out)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// block lays out one block; its first unit gets gap above it.
+func (st *state) block(blk worksheet.Block, x, w, gap float64, out []*unit) ([]*unit, error) {
+	n := len(out)
+	m := &st.m
+	var err error
+	switch b := blk.(type) {
+	case *worksheet.Heading:
+		size := m.heading[min(max(b.Level, 1), 6)]
+		out = st.textUnits(out, x, w, size, bold, alignLeft, true, func(in *inliner) {
+			in.inlines(b.Content, bold, "")
+		})
+		gap = max(gap, size*0.9)
+	case *worksheet.Paragraph:
+		out = st.textUnits(out, x, w, m.body, regular, alignLeft, false, func(in *inliner) {
+			in.inlines(b.Content, regular, "")
+		})
+	case *worksheet.List:
+		out, err = st.list(b, x, w, out)
+	case *worksheet.Table:
+		out = st.table(b, x, w, out)
+	case *worksheet.Quote:
+		indent := m.body * 1.2
+		start := len(out)
+		out, err = st.blocks(b.Blocks, x+indent, w-indent, gap, out)
+		for _, u := range out[start:] {
+			u.ops = append(u.ops, op{kind: opLine, x: x + m.body*0.3, y: 0, h: u.h, size: m.rule * 2.5, g: 0.6})
+		}
+	case *worksheet.CodeBlock:
+		out = st.code(b.Text, x, w, out)
+	case *worksheet.Rule:
+		lh := st.lineHeight(m.body)
+		out = append(out, &unit{h: lh, ops: []op{{kind: opLine, x: x, y: lh / 2, w: w, size: m.rule}}})
+	case *worksheet.Lines:
+		out = st.writingLines(b.Count, x, w, out)
+	case *worksheet.Scale:
+		out = st.scale(b, x, w, out)
+	case *worksheet.Tracker:
+		out = st.tracker(b, x, w, out)
+	case *worksheet.Part:
+		out, err = st.part(b, x, w, gap, out)
+	case *worksheet.Crisis:
+		out = st.crisis(x, w, out)
+	case nil:
+		return out, nil
+	default:
+		p := blk.Position()
+		return nil, fmt.Errorf("pdf: %s:%d:%d: unknown block %T", st.ws.Path, p.Line, p.Col, blk)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(out) > n {
+		out[n].before = max(out[n].before, gap)
+	}
+	return out, nil
+}
+
+// textUnits lays out inline content, one unit per line. Heading lines are
+// kept with what follows; a paragraph never leaves its first line alone at
+// the foot of a page nor its last line alone at the top of the next.
+func (st *state) textUnits(out []*unit, x, w, size float64, base face, al align, heading bool, fill func(*inliner)) []*unit {
+	b := st.inline(size, base, w)
+	fill(b)
+	lines := b.lines()
+	lh := st.lineHeight(size)
+	bl := st.baseline(size, lh)
+	for i, ln := range lines {
+		u := &unit{h: lh, base: bl, keep: heading}
+		u.ops = b.lineOps(ln, x, 0, lh, al, nil)
+		if !heading && len(lines) > 1 && (i == 0 || i == len(lines)-2) {
+			u.keep = true
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// list lays out a bulleted, numbered or task list.
+func (st *state) list(l *worksheet.List, x, w float64, out []*unit) ([]*unit, error) {
+	m := &st.m
+	size := m.body
+	indent := size * 1.8
+	gap := m.gap
+	if l.Tight {
+		gap = m.itemGap
+	}
+	num := l.Start
+	if num == 0 {
+		num = 1
+	}
+	st.depth++
+	defer func() { st.depth-- }()
+	for i, item := range l.Items {
+		start := len(out)
+		var err error
+		out, err = st.blocks(item.Blocks, x+indent, w-indent, gap, out)
+		if err != nil {
+			return nil, err
+		}
+		if len(out) == start {
+			lh := st.lineHeight(size)
+			out = append(out, &unit{h: lh, base: st.baseline(size, lh)})
+		}
+		first := out[start]
+		first.before = 0
+		if i > 0 {
+			first.before = gap
+		}
+		bl := first.base
+		mx := x + indent - size*0.45 // right edge of the marker
+		switch {
+		case item.Task:
+			s := size * 0.8
+			top := bl - s*0.9
+			first.ops = append(first.ops, op{kind: opRect, x: mx - s, y: top, w: s, h: s, size: m.rule})
+			if item.Checked {
+				first.ops = append(first.ops,
+					op{kind: opLine, x: mx - s*0.8, y: top + s*0.5, w: s * 0.3, h: s * 0.3, size: m.rule * 1.5},
+					op{kind: opLine, x: mx - s*0.5, y: top + s*0.8, w: s * 0.4, h: -s * 0.65, size: m.rule * 1.5})
+			}
+		case l.Ordered:
+			label := strconv.Itoa(num+i) + "."
+			lw := st.measure(regular, label, size)
+			first.ops = append(first.ops, op{kind: opText, face: regular, x: mx - lw, y: bl, size: size, text: label})
+		default:
+			d := size * 0.32
+			cy := bl - size*0.33
+			switch (st.depth - 1) % 3 {
+			case 0: // a disc: a tiny circle drawn with a thick pen
+				first.ops = append(first.ops, op{kind: opOval, x: mx - d*0.75, y: cy - d/4, w: d / 2, h: d / 2, size: d / 2})
+			case 1:
+				first.ops = append(first.ops, op{kind: opOval, x: mx - d, y: cy - d/2, w: d, h: d, size: m.rule})
+			default:
+				first.ops = append(first.ops, op{kind: opFill, x: mx - d, y: cy - d/2, w: d, h: d, g: 0})
+			}
+		}
+	}
+	return out, nil
+}
+
+// code lays out preformatted text in the monospace face, breaking a line
+// that is too long at the edge of the column.
+func (st *state) code(text string, x, w float64, out []*unit) []*unit {
+	size := st.m.body * 0.95
+	if st.opts.Variant == worksheet.LargePrint {
+		size = st.m.body
+	}
+	lh := st.lineHeight(size)
+	start := len(out)
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		b := st.inline(size, mono, w-size)
+		b.verbatim(expandTabs(line), mono)
+		lines := b.lines()
+		if len(lines) == 0 {
+			out = append(out, &unit{h: lh, base: st.baseline(size, lh)})
+			continue
+		}
+		for _, ln := range lines {
+			out = append(out, &unit{h: lh, base: st.baseline(size, lh), ops: b.lineOps(ln, x+size/2, 0, lh, alignLeft, nil)})
+		}
+	}
+	for _, u := range out[start:] {
+		u.ops = append([]op{{kind: opFill, x: x, y: 0, w: w, h: u.h, g: 0.94}}, u.ops...)
+	}
+	return out
+}
+
+// writingLines lays out n ruled lines to write on.
+func (st *state) writingLines(n int, x, w float64, out []*unit) []*unit {
+	n = min(max(n, 1), 200)
+	gap := st.m.writeGap
+	for range n {
+		out = append(out, &unit{h: gap, base: gap, ops: []op{{kind: opLine, x: x, y: gap - 2, w: w, size: st.m.hair * 1.2, g: 0.35}}})
+	}
+	return out
+}
+
+// part lays out one part of a split handout: "Part 1 of 3", its title and
+// its blocks. Every part but the first starts a new page unless
+// RenderOptions.ContinuousParts is set.
+func (st *state) part(p *worksheet.Part, x, w, gap float64, out []*unit) ([]*unit, error) {
+	start := len(out)
+	label := st.text("PartOf", map[string]any{"N": p.N, "Total": p.Total},
+		"Part "+strconv.Itoa(p.N)+" of "+strconv.Itoa(p.Total))
+	out = st.textUnits(out, x, w, st.m.heading[2], bold, alignLeft, true, func(b *inliner) {
+		b.text(label, bold, "")
+	})
+	if p.Title != "" {
+		n := len(out)
+		out = st.textUnits(out, x, w, st.m.heading[3], bold, alignLeft, true, func(b *inliner) {
+			b.text(p.Title, bold, "")
+		})
+		if len(out) > n {
+			out[n].before = st.m.itemGap
+		}
+	}
+	if len(out) > start {
+		out[start].newPage = p.N > 1 && !st.opts.ContinuousParts
+		out[start].ops = append(out[start].ops, op{kind: opLine, x: x, y: 0, w: w, size: st.m.rule, g: 0.5})
+	}
+	return st.blocks(p.Blocks, x, w, gap, out)
+}
+
+// crisis lays out the locale's crisis lines as one boxed unit.
+func (st *state) crisis(x, w float64, out []*unit) []*unit {
+	m := &st.m
+	pad := m.body * 0.8
+	iw := w - 2*pad
+	var inner []*unit
+	inner = st.textUnits(inner, x+pad, iw, m.heading[3], bold, alignLeft, true, func(b *inliner) {
+		b.text(st.text("CrisisTitle", nil, "If you are in crisis"), bold, "")
+	})
+	intro := st.text("CrisisIntro", nil, "You can reach someone now, any time of day or night:")
+	n := len(inner)
+	inner = st.textUnits(inner, x+pad, iw, m.body, regular, alignLeft, false, func(b *inliner) {
+		b.text(intro, regular, "")
+	})
+	if len(inner) > n {
+		inner[n].before = m.itemGap
+	}
+	for _, c := range st.loc.Crisis {
+		n := len(inner)
+		inner = st.textUnits(inner, x+pad, iw, m.body, regular, alignLeft, false, func(b *inliner) {
+			b.text(c.Name, bold, "")
+			if c.Number != "" {
+				b.text(": ", bold, "")
+				b.text(c.Number, bold, "")
+			}
+			if c.How != "" {
+				b.hardBreak()
+				b.text(c.How, regular, "")
+			}
+		})
+		if len(inner) > n {
+			inner[n].before = m.gap
+		}
+	}
+	box := &unit{ops: []op{{kind: opFill, x: x, y: 0, w: w, g: 0.95}}}
+	y := pad
+	for i, u := range inner {
+		if i > 0 {
+			y += u.before
+		}
+		for _, o := range u.ops {
+			o.y += y
+			box.ops = append(box.ops, o)
+		}
+		y += u.h
+	}
+	box.h = y + pad
+	box.ops[0].h = box.h
+	box.ops = append(box.ops, op{kind: opRect, x: x, y: 0, w: w, h: box.h, size: m.rule * 2})
+	return append(out, box)
+}
+
+// expandTabs replaces tabs with spaces to the next multiple of four.
+func expandTabs(s string) string {
+	if strings.IndexByte(s, '\t') < 0 {
+		return s
+	}
+	var b []rune
+	for _, r := range s {
+		if r == '\t' {
+			b = append(b, ' ')
+			for len(b)%4 != 0 {
+				b = append(b, ' ')
+			}
+			continue
+		}
+		b = append(b, r)
+	}
+	return string(b)
+}

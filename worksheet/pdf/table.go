@@ -1,0 +1,272 @@
+package pdf
+
+import (
+	"strconv"
+
+	"github.com/betweensessions/between/worksheet"
+)
+
+// grid is a table ready for layout: measured cells in rows, the first row
+// being the header that repeats on every page the grid reaches.
+type grid struct {
+	cells  [][]*inliner
+	align  []align
+	minRow float64 // least height of a body row
+}
+
+// table lays out a GFM table. Column widths follow the content: each
+// column gets at least its longest word when the page allows, and the
+// rest of the width goes where the text is longest. A table wider than
+// the page is squeezed to fit and its words broken.
+func (st *state) table(t *worksheet.Table, x, w float64, out []*unit) []*unit {
+	cols := len(t.Header)
+	if cols == 0 {
+		return out
+	}
+	size := st.m.body
+	g := grid{align: make([]align, cols), minRow: st.lineHeight(size) + 2*st.m.pad}
+	for c := range cols {
+		if c < len(t.Align) && st.opts.Variant != worksheet.LargePrint {
+			switch t.Align[c] {
+			case worksheet.AlignCenter:
+				g.align[c] = alignCenter
+			case worksheet.AlignRight:
+				g.align[c] = alignRight
+			}
+		}
+	}
+	row := func(cells []worksheet.Cell, f face) []*inliner {
+		r := make([]*inliner, cols)
+		for c := range cols {
+			r[c] = st.inline(size, f, w)
+			if c < len(cells) {
+				r[c].inlines(cells[c], f, "")
+			}
+		}
+		return r
+	}
+	g.cells = append(g.cells, row(t.Header, bold))
+	for _, cells := range t.Rows {
+		g.cells = append(g.cells, row(cells, regular))
+	}
+	return st.grid(&g, st.columnWidths(&g, w), x, out)
+}
+
+// columnWidths shares w among the grid's columns.
+func (st *state) columnWidths(g *grid, w float64) []float64 {
+	cols := len(g.align)
+	pad2 := 2 * st.m.pad
+	least := make([]float64, cols) // the longest word
+	most := make([]float64, cols)  // the whole text on one line
+	for _, r := range g.cells {
+		for c, b := range r {
+			total := 0.0
+			for i, wd := range b.words {
+				least[c] = max(least[c], wd.w+pad2)
+				if i > 0 && wd.gap {
+					total += b.size * 0.3
+				}
+				total += wd.w
+			}
+			most[c] = max(most[c], total+pad2, least[c], pad2+b.size)
+		}
+	}
+	widths := make([]float64, cols)
+	sumLeast, sumMost := 0.0, 0.0
+	for c := range cols {
+		sumLeast += least[c]
+		sumMost += most[c]
+	}
+	switch {
+	case sumMost <= w:
+		for c := range cols {
+			widths[c] = most[c] + (w-sumMost)/float64(cols)
+		}
+	case sumLeast <= w:
+		extra := w - sumLeast
+		for c := range cols {
+			widths[c] = least[c] + extra*(most[c]-least[c])/(sumMost-sumLeast)
+		}
+	default:
+		for c := range cols {
+			widths[c] = w / float64(cols)
+		}
+	}
+	return widths
+}
+
+// grid lays out the rows of g, one unit per row; the header row is kept
+// with the first body row and repeated on each later page.
+func (st *state) grid(g *grid, widths []float64, x float64, out []*unit) []*unit {
+	m := &st.m
+	pad := m.pad
+	var header *unit
+	for ri, r := range g.cells {
+		lh := st.lineHeight(r[0].size)
+		u := &unit{}
+		lines := make([][]line, len(r))
+		h := 0.0
+		empty := true
+		for c, b := range r {
+			b.maxW = max(widths[c]-2*pad, b.size)
+			lines[c] = b.lines()
+			h = max(h, float64(len(lines[c]))*lh)
+			if len(b.words) > 0 {
+				empty = false
+			}
+		}
+		h += 2 * pad
+		if ri > 0 {
+			h = max(h, g.minRow)
+			if empty {
+				h = max(h, m.writeGap*1.5)
+			}
+		}
+		u.h = h
+		u.base = pad + st.baseline(r[0].size, lh)
+		if ri == 0 {
+			u.ops = append(u.ops, op{kind: opFill, x: x, y: 0, w: sum(widths), h: h, g: 0.88})
+		}
+		cx := x
+		for c, b := range r {
+			u.ops = append(u.ops, op{kind: opRect, x: cx, y: 0, w: widths[c], h: h, size: m.hair * 1.5})
+			for i, ln := range lines[c] {
+				u.ops = b.lineOps(ln, cx+pad, pad+float64(i)*lh, lh, g.align[c], u.ops)
+			}
+			cx += widths[c]
+		}
+		if ri == 0 {
+			u.keep = true
+			header = u
+		} else {
+			u.header = header
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+func sum(v []float64) float64 {
+	s := 0.0
+	for _, x := range v {
+		s += x
+	}
+	return s
+}
+
+// tracker lays out a 7-day grid: one row per label, one column per
+// weekday, in the locale's order, with short weekday names.
+func (st *state) tracker(t *worksheet.Tracker, x, w float64, out []*unit) []*unit {
+	size := st.m.body
+	g := grid{align: make([]align, 8), minRow: st.m.writeGap * 1.3}
+	for c := 1; c < 8; c++ {
+		g.align[c] = alignCenter
+	}
+	if st.opts.Variant == worksheet.LargePrint {
+		g.align = make([]align, 8)
+	}
+	head := make([]*inliner, 8)
+	head[0] = st.inline(size, bold, w)
+	for i, d := range st.loc.WeekOrder() {
+		name := st.loc.WeekdaysShort[d]
+		if name == "" {
+			name = st.loc.Weekdays[d]
+		}
+		head[i+1] = st.inline(size, bold, w)
+		head[i+1].text(name, bold, "")
+	}
+	g.cells = append(g.cells, head)
+	labelW := 0.0
+	for _, label := range t.Rows {
+		r := make([]*inliner, 8)
+		r[0] = st.inline(size, regular, w)
+		r[0].text(label, regular, "")
+		for _, wd := range r[0].words {
+			labelW = max(labelW, wd.w)
+		}
+		for c := 1; c < 8; c++ {
+			r[c] = st.inline(size, regular, w)
+		}
+		g.cells = append(g.cells, r)
+	}
+	// The label column takes a quarter to two-fifths of the width; the
+	// days share the rest.
+	first := min(max(labelW+2*st.m.pad, w*0.25), w*0.4)
+	for _, c := range head[1:] {
+		if len(c.words) > 0 {
+			first = min(first, w-7*(c.words[0].w+2*st.m.pad))
+		}
+	}
+	first = max(first, w*0.2)
+	widths := make([]float64, 8)
+	widths[0] = first
+	for c := 1; c < 8; c++ {
+		widths[c] = (w - first) / 7
+	}
+	start := len(out)
+	out = st.grid(&g, widths, x, out)
+	// A week fits on a page: keep the grid whole when it can be.
+	for _, u := range out[start : len(out)-1] {
+		u.keep = true
+	}
+	return out
+}
+
+// scale lays out a rating scale: the label, then a numbered box for each
+// whole number from Min to Max, wrapping onto more rows when needed.
+func (st *state) scale(s *worksheet.Scale, x, w float64, out []*unit) []*unit {
+	m := &st.m
+	size := m.body
+	if s.Label != "" {
+		out = st.textUnits(out, x, w, size, bold, alignLeft, true, func(b *inliner) {
+			b.text(s.Label, bold, "")
+		})
+	}
+	lo, hi := s.Min, s.Max
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	hi = min(hi, lo+100)
+	side := size * 1.7
+	space := side * 0.4
+	perRow := max(int((w+space)/(side+space)), 1)
+	lh := st.lineHeight(size)
+	spaceW := st.fam.faces[regular].spaceWidth() * size
+	st.measure(regular, " ", size)
+	var run []byte
+	for v := lo; v <= hi; v += perRow {
+		u := &unit{h: lh + side + m.pad, base: st.baseline(size, lh)}
+		// The numbers are one text run, spaced with real spaces, which
+		// keeps them in order for text extraction; each number sits over
+		// its box to within half a space.
+		run = run[:0]
+		end := x // where the run ends so far
+		for n := v; n <= min(v+perRow-1, hi); n++ {
+			label := strconv.Itoa(n)
+			lw := st.measure(regular, label, size)
+			want := x + float64(n-v)*(side+space) + (side-lw)/2
+			if n > v {
+				k := 1
+				if spaceW > 0 {
+					k = max(int((want-end)/spaceW+0.5), 1)
+				}
+				for range k {
+					run = append(run, ' ')
+				}
+				end += float64(k) * spaceW
+			} else {
+				end = want
+			}
+			run = append(run, label...)
+			end += lw
+			u.ops = append(u.ops, op{kind: opRect, x: x + float64(n-v)*(side+space), y: lh, w: side, h: side, size: m.rule})
+		}
+		first := x + (side-st.measure(regular, strconv.Itoa(v), size))/2
+		u.ops = append(u.ops, op{kind: opText, face: regular, x: first, y: u.base, size: size, text: string(run)})
+		if v+perRow <= hi {
+			u.keep = true
+		}
+		out = append(out, u)
+	}
+	return out
+}

@@ -1,0 +1,167 @@
+package readability
+
+import (
+	"strings"
+
+	"github.com/betweensessions/between/worksheet"
+)
+
+// extractor walks a worksheet and collects its client-facing text as
+// segments, with the findings that need the document's structure.
+type extractor struct {
+	segs     []segment
+	findings []Finding
+
+	numbered bool // an ordered list or a task list
+	writing  bool // parts, lines, scales, trackers or blanks
+	cur      *segment
+}
+
+// front adds the title and summary from the front matter.
+func (x *extractor) front(m worksheet.Meta) {
+	for _, f := range []struct{ field, text string }{{"title", m.Title}, {"summary", m.Summary}} {
+		if strings.TrimSpace(f.text) != "" {
+			kind := segTitle
+			if f.field == "summary" {
+				kind = segSummary
+			}
+			x.segs = append(x.segs, segment{text: f.text, kind: kind, field: f.field, lines: []lineMark{{0, 0}}})
+		}
+	}
+}
+
+// blocks adds the text of bs; kind is segItem inside list items.
+func (x *extractor) blocks(bs []worksheet.Block, kind segKind) {
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *worksheet.Heading:
+			x.inlines(b.Content, segHeading, b.Pos)
+		case *worksheet.Paragraph:
+			x.inlines(b.Content, kind, b.Pos)
+		case *worksheet.List:
+			if b.Ordered {
+				x.numbered = true
+			}
+			for _, it := range b.Items {
+				if it.Task {
+					x.numbered = true
+				}
+				x.blocks(it.Blocks, segItem)
+			}
+		case *worksheet.Table:
+			for _, c := range b.Header {
+				x.inlines(c, segCell, b.Pos)
+			}
+			for i, row := range b.Rows {
+				// Rows follow the header and the delimiter row.
+				pos := worksheet.Pos{Line: b.Pos.Line + 2 + i, Col: b.Pos.Col}
+				for _, c := range row {
+					x.inlines(c, segCell, pos)
+				}
+			}
+		case *worksheet.Quote:
+			x.blocks(b.Blocks, segParagraph)
+		case *worksheet.Lines:
+			x.writing = true
+			x.label(b.Label, b.Pos)
+		case *worksheet.Scale:
+			x.writing = true
+			x.label(b.Label, b.Pos)
+		case *worksheet.Tracker:
+			x.writing = true
+			for _, row := range b.Rows {
+				x.label(row, b.Pos)
+			}
+		case *worksheet.Part:
+			x.writing = true
+			x.label(b.Title, b.Pos)
+			x.blocks(b.Blocks, segParagraph)
+		case *worksheet.CodeBlock, *worksheet.Rule, *worksheet.Crisis:
+			// Not prose: code is printed as written, the crisis box comes
+			// from the locale.
+		}
+	}
+}
+
+// label adds a one-line label.
+func (x *extractor) label(text string, pos worksheet.Pos) {
+	if strings.TrimSpace(text) != "" {
+		x.segs = append(x.segs, segment{text: text, kind: segLabel, lines: []lineMark{{0, pos.Line}}})
+	}
+}
+
+// inlines adds one segment built from content, starting at pos.
+func (x *extractor) inlines(content []worksheet.Inline, kind segKind, pos worksheet.Pos) {
+	x.segs = append(x.segs, segment{kind: kind, lines: []lineMark{{0, pos.Line}}})
+	x.cur = &x.segs[len(x.segs)-1]
+	var b strings.Builder
+	line := pos.Line
+	x.walk(content, &b, &line, pos)
+	x.cur.text = b.String()
+	x.cur = nil
+}
+
+// walk writes the text of content to b, keeping line current and noting
+// where lines change and where italics are.
+func (x *extractor) walk(content []worksheet.Inline, b *strings.Builder, line *int, pos worksheet.Pos) {
+	newline := func() {
+		*line++
+		x.cur.lines = append(x.cur.lines, lineMark{b.Len(), *line})
+	}
+	for _, in := range content {
+		switch in := in.(type) {
+		case *worksheet.Text:
+			for i, part := range strings.Split(in.Text, "\n") {
+				if i > 0 {
+					b.WriteByte(' ')
+					newline()
+				}
+				b.WriteString(part)
+			}
+		case *worksheet.Emphasis:
+			if !in.Strong {
+				f := Finding{Code: Italics, Severity: Warning, Line: *line,
+					Message: "italic text: large print uses no italics; use bold or plain text"}
+				if *line == pos.Line {
+					f.Col = pos.Col
+				}
+				x.findings = append(x.findings, f)
+			}
+			x.walk(in.Content, b, line, pos)
+		case *worksheet.Link:
+			x.walk(in.Content, b, line, pos)
+		case *worksheet.Blank:
+			x.writing = true
+			b.WriteByte(' ')
+		case *worksheet.Slot, *worksheet.Code:
+			b.WriteByte(' ')
+		case *worksheet.Break:
+			if in.Hard {
+				b.WriteRune(hardBreak)
+			} else {
+				b.WriteByte(' ')
+			}
+			newline()
+		}
+	}
+}
+
+// structure appends the handout-level findings: no call to action, no
+// steps.
+func (x *extractor) structure(out []Finding, lang *compiledLanguage, sents []sentence) []Finding {
+	action := x.numbered
+	if lang != nil && lang.Imperative != nil {
+		for i := 0; i < len(sents) && !action; i++ {
+			action = lang.Imperative(fold(sents[i].words[0].text))
+		}
+	}
+	if !action {
+		out = append(out, Finding{Code: NoCallToAction, Severity: Warning,
+			Message: "no call to action: no sentence tells the reader what to do, and there are no numbered steps or checklist"})
+	}
+	if !x.numbered && !x.writing {
+		out = append(out, Finding{Code: NoSteps, Severity: Info,
+			Message: "no steps: no numbered list, checklist, parts or space to write"})
+	}
+	return out
+}

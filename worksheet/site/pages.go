@@ -1,0 +1,300 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/worksheet"
+)
+
+//go:embed layout/*.html
+var layoutFS embed.FS
+
+//go:embed assets
+var assetsFS embed.FS
+
+// layouts are the page templates. They are parsed once and only executed
+// afterwards, which html/template allows from many goroutines at once.
+var layouts = template.Must(template.ParseFS(layoutFS, "layout/*.html"))
+
+// page is what every page's layout needs.
+type page struct {
+	Lang, Dir string
+	Title     string
+	// Root is the relative path from the page to the top of the site:
+	// "", "../" or "../../".
+	Root       string
+	LargePrint bool
+	Alternates []link // hreflang alternates, the page itself included
+	loc        *i18n.Locale
+}
+
+// T returns the page locale's UI string with the given message ID.
+func (p *page) T(id string) string { return p.loc.Text(id, nil) }
+
+// link is a link with its text; Lang is set when the text is in another
+// language than the page.
+type link struct {
+	Text, Href, Lang string
+	Current          bool
+}
+
+// handoutPage is a handout in one variant.
+type handoutPage struct {
+	page
+	Versions  []link
+	Languages []link
+	// Note says that the handout is shown in another language; TextLang is
+	// then that language.
+	Note, TextLang string
+	License        string
+	Article        template.HTML
+}
+
+// card is a handout as the library page lists it.
+type card struct {
+	ID, Title, Summary, Minutes string
+	Kind                        worksheet.Kind
+	Topics                      []string
+	TextLang, Note              string
+	Links                       []link
+}
+
+type kindGroup struct {
+	Kind  worksheet.Kind
+	Name  string
+	Cards []card
+}
+
+type topicGroup struct {
+	Name  string
+	Links []link
+}
+
+// libraryPage is a language's list of handouts.
+type libraryPage struct {
+	page
+	Kinds     []kindGroup
+	Topics    []topicGroup
+	Languages []link
+}
+
+// chooserPage is the top page: one link per language.
+type chooserPage struct {
+	page
+	Languages []link
+}
+
+var kindOrder = []worksheet.Kind{worksheet.KindWorksheet, worksheet.KindLog, worksheet.KindPlan, worksheet.KindHandout, worksheet.KindReview}
+
+func dir(loc *i18n.Locale) string {
+	if loc.Dir == "" {
+		return string(i18n.LTR)
+	}
+	return string(loc.Dir)
+}
+
+// versions lists the links to every variant and format of a handout, as
+// seen from a page dirPrefix away from its folder ("" on the handout's own
+// pages, "<id>/" on the library page).
+func (b *builder) versions(id, dirPrefix string, loc *i18n.Locale, current worksheet.Variant, onHandout bool) []link {
+	var links []link
+	for _, v := range worksheet.Variants {
+		text := loc.Text("StandardPrint", nil)
+		if v == worksheet.LargePrint {
+			text = loc.Text("LargePrint", nil)
+		}
+		links = append(links, link{Text: text, Href: dirPrefix + pageName(v), Current: onHandout && v == current})
+	}
+	for _, f := range b.opts.Formats {
+		for _, v := range worksheet.Variants {
+			text := f.Ext
+			if f.Label != nil {
+				text = f.Label(loc, v)
+			}
+			links = append(links, link{Text: text, Href: dirPrefix + FileName(id, v, f.Ext)})
+		}
+	}
+	return links
+}
+
+// translations lists the site languages that have id translated.
+func (b *builder) translations(id string) []language.Tag {
+	var tags []language.Tag
+	for _, t := range b.langs {
+		if _, ok := b.lib.pick(id, t); ok {
+			tags = append(tags, t)
+		}
+	}
+	return tags
+}
+
+func (b *builder) handoutPage(ws *worksheet.Worksheet, lang language.Tag, v worksheet.Variant, pageLoc, textLoc *i18n.Locale, translated bool) *handoutPage {
+	id := ws.Meta.ID
+	p := &handoutPage{
+		page: page{
+			Lang: lang.String(), Dir: dir(pageLoc), Root: "../../",
+			Title: ws.Meta.Title, LargePrint: v == worksheet.LargePrint, loc: pageLoc,
+		},
+		Versions: b.versions(id, "", pageLoc, v, true),
+		License:  ws.Meta.License,
+	}
+	for _, t := range b.translations(id) {
+		href := "../../" + t.String() + "/" + id + "/" + pageName(v)
+		p.Alternates = append(p.Alternates, link{Lang: t.String(), Href: href})
+		if t != lang {
+			p.Languages = append(p.Languages, link{Text: b.locales[t.String()].Name, Href: href, Lang: t.String()})
+		}
+	}
+	if !translated {
+		p.TextLang = ws.Lang.String()
+		p.Note = pageLoc.Text("NotTranslated", map[string]any{"Language": pageLoc.Name})
+	}
+	return p
+}
+
+// renderHandout writes a handout page: the layout around RenderHTML's
+// article.
+func (b *builder) renderHandout(w io.Writer, p *handoutPage, ws *worksheet.Worksheet, textLoc *i18n.Locale) error {
+	var art bytes.Buffer
+	if err := worksheet.RenderHTML(&art, ws, worksheet.HTMLOptions{Variant: variantOf(p.LargePrint), Locale: textLoc}); err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	// RenderHTML escapes all text itself; its output is trusted here.
+	p.Article = template.HTML(art.String())
+	if err := layouts.ExecuteTemplate(w, "handout.html", p); err != nil {
+		return fmt.Errorf("site: %s: %w", ws.Path, err)
+	}
+	return nil
+}
+
+func variantOf(large bool) worksheet.Variant {
+	if large {
+		return worksheet.LargePrint
+	}
+	return worksheet.Standard
+}
+
+// addCard records the handout for the library page of lang.
+func (b *builder) addCard(lang language.Tag, ws *worksheet.Worksheet, translated bool) {
+	loc := b.locales[lang.String()]
+	m := ws.Meta
+	c := card{
+		ID: m.ID, Title: m.Title, Summary: m.Summary, Kind: m.Kind, Topics: m.Topics,
+		Links: b.versions(m.ID, m.ID+"/", loc, worksheet.Standard, false),
+	}
+	if m.Minutes > 0 {
+		c.Minutes = loc.Text("Minutes", map[string]any{"Count": m.Minutes})
+	}
+	if !translated {
+		c.TextLang = ws.Lang.String()
+		c.Note = loc.Text("NotTranslated", map[string]any{"Language": loc.Name})
+	}
+	b.mu.Lock()
+	b.cards[lang.String()] = append(b.cards[lang.String()], c)
+	b.mu.Unlock()
+}
+
+// writeIndexes writes the language chooser, each language's library page
+// and the assets.
+func (b *builder) writeIndexes(out *output) error {
+	var langLinks []link
+	for _, t := range b.langs {
+		langLinks = append(langLinks, link{Text: b.locales[t.String()].Name, Href: t.String() + "/index.html", Lang: t.String()})
+	}
+	first := b.locales[b.langs[0].String()]
+	chooser := &chooserPage{
+		page: page{
+			Lang: b.langs[0].String(), Dir: dir(first), Title: first.Text("LibraryTitle", nil),
+			Alternates: hreflang(langLinks, ""), loc: first,
+		},
+		Languages: langLinks,
+	}
+	if err := out.write("index.html", func(w io.Writer) error {
+		return layouts.ExecuteTemplate(w, "chooser.html", chooser)
+	}); err != nil {
+		return fmt.Errorf("site: index.html: %w", err)
+	}
+	for _, t := range b.langs {
+		p := b.libraryPage(t, langLinks)
+		if err := out.write(t.String()+"/index.html", func(w io.Writer) error {
+			return layouts.ExecuteTemplate(w, "library.html", p)
+		}); err != nil {
+			return fmt.Errorf("site: %s/index.html: %w", t, err)
+		}
+	}
+	return fs.WalkDir(assetsFS, "assets", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := assetsFS.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		return out.write(name, func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		})
+	})
+}
+
+// hreflang turns language links into alternates as seen from prefix.
+func hreflang(langs []link, prefix string) []link {
+	alts := make([]link, len(langs))
+	for i, l := range langs {
+		alts[i] = link{Lang: l.Lang, Href: prefix + l.Href}
+	}
+	return alts
+}
+
+func (b *builder) libraryPage(lang language.Tag, langLinks []link) *libraryPage {
+	loc := b.locales[lang.String()]
+	cards := b.cards[lang.String()]
+	slices.SortFunc(cards, func(x, y card) int {
+		return cmp.Or(
+			cmp.Compare(slices.Index(kindOrder, x.Kind), slices.Index(kindOrder, y.Kind)),
+			strings.Compare(string(x.Kind), string(y.Kind)),
+			strings.Compare(x.Title, y.Title),
+			strings.Compare(x.ID, y.ID),
+		)
+	})
+	p := &libraryPage{
+		page: page{
+			Lang: lang.String(), Dir: dir(loc), Title: loc.Text("LibraryTitle", nil), Root: "../",
+			Alternates: hreflang(langLinks, "../"), loc: loc,
+		},
+	}
+	for _, l := range langLinks {
+		if l.Lang != lang.String() {
+			p.Languages = append(p.Languages, link{Text: l.Text, Href: "../" + l.Href, Lang: l.Lang})
+		}
+	}
+	topics := map[string][]link{}
+	for _, c := range cards {
+		if n := len(p.Kinds); n == 0 || p.Kinds[n-1].Kind != c.Kind {
+			name := loc.Text("Kind."+string(c.Kind), nil)
+			p.Kinds = append(p.Kinds, kindGroup{Kind: c.Kind, Name: name})
+		}
+		g := &p.Kinds[len(p.Kinds)-1]
+		g.Cards = append(g.Cards, c)
+		for _, t := range c.Topics {
+			topics[t] = append(topics[t], link{Text: c.Title, Href: path.Join(c.ID, "index.html"), Lang: c.TextLang})
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(topics)) {
+		p.Topics = append(p.Topics, topicGroup{Name: name, Links: topics[name]})
+	}
+	return p
+}

@@ -1,0 +1,471 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/templates"
+	"github.com/betweensessions/between/worksheet"
+)
+
+// Options configures [Build]. Only Out is required; the zero value of every
+// other field picks the default its comment gives.
+type Options struct {
+	// Sources are folders of templates (<id>/<lang>.md), layered in order:
+	// a later source replaces every language of an id that an earlier one
+	// also has, and adds new ids. Empty means the embedded default library,
+	// templates.FS().
+	Sources []fs.FS
+	// Out is the folder the site is written to. It must not exist, be
+	// empty, or hold a site an earlier Build wrote.
+	Out string
+	// Langs are the languages to build, in the order the language chooser
+	// lists them. Empty means every language some template is written in,
+	// English first.
+	Langs []language.Tag
+	// Locales supplies UI strings and locale facts. Nil means
+	// i18n.Default().
+	Locales Locales
+	// Parser parses the templates. Nil means worksheet.NewParser().
+	Parser *worksheet.Parser
+	// Formats are further files made for every handout and variant, such
+	// as PDFs, linked from the handout pages and the library.
+	Formats []Format
+	// Workers bounds how many files are rendered at once. Zero or less
+	// means runtime.GOMAXPROCS(0).
+	Workers int
+	// Progress, when not nil, receives a progress line that is rewritten in
+	// place ("\r"): give it a terminal, not a file.
+	Progress io.Writer
+}
+
+// Locales gives the locale of a language. [*i18n.Catalog] implements it.
+type Locales interface {
+	Locale(tag language.Tag) (*i18n.Locale, error)
+}
+
+// Format is a further output made for every handout and variant, beside
+// the two HTML pages. The worksheet/pdf package provides the PDF format;
+// keeping it a value here means the site package never links a PDF
+// library unless the program asks for PDFs:
+//
+//	site.Format{
+//		Ext:   "pdf",
+//		Label: func(loc *i18n.Locale, v worksheet.Variant) string { … "PDFStandard" or "PDFLargePrint" … },
+//		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
+//			return pdf.Render(w, ws, …)
+//		},
+//	}
+//
+// The file of handout id in variant v is written to <lang>/<id>/ and named
+// by [FileName].
+type Format struct {
+	// Ext is the file name extension without the dot, such as "pdf".
+	Ext string
+	// Label returns the link text for the file of variant v, in loc's
+	// language, such as "Large print PDF".
+	Label func(loc *i18n.Locale, v worksheet.Variant) string
+	// Render writes the file of ws in variant v. loc is the locale of the
+	// handout's language. It is called from many goroutines at once.
+	Render func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error
+}
+
+// FileName returns the name of the file of handout id in variant v with
+// extension ext: "sleep-routine.pdf" for the standard variant,
+// "sleep-routine-large-print.pdf" for large print.
+func FileName(id string, v worksheet.Variant, ext string) string {
+	if v == worksheet.Standard {
+		return id + "." + ext
+	}
+	return id + "-" + v.String() + "." + ext
+}
+
+// pageName is the HTML page of a variant: index.html or large-print.html.
+func pageName(v worksheet.Variant) string {
+	if v == worksheet.Standard {
+		return "index.html"
+	}
+	return v.String() + ".html"
+}
+
+// Report says what a [Build] did.
+type Report struct {
+	// Out is the folder the site was written to.
+	Out string
+	// Files is the number of files written, the manifest included.
+	Files int
+	// Handouts is the number of templates in the library.
+	Handouts int
+	// Langs are the languages built.
+	Langs []language.Tag
+	// Fallbacks lists the pages shown in another language because the
+	// template has no translation yet, sorted by language and id.
+	Fallbacks []Fallback
+	// Duration is how long the build took.
+	Duration time.Duration
+}
+
+// Fallback is a handout that a language's pages show in another language,
+// with a visible note, because it has not been translated.
+type Fallback struct {
+	ID   string
+	Lang language.Tag // the language of the pages
+	From language.Tag // the language shown instead
+}
+
+// String returns the one-line summary of the build, such as
+// "built 3 handouts in 2 languages (en, es): 19 files in site, 0.04s".
+func (r Report) String() string {
+	langs := make([]string, len(r.Langs))
+	for i, t := range r.Langs {
+		langs[i] = t.String()
+	}
+	return fmt.Sprintf("built %d %s in %d %s (%s): %d files in %s, %.2fs",
+		r.Handouts, plural(r.Handouts, "handout", "handouts"),
+		len(r.Langs), plural(len(r.Langs), "language", "languages"), strings.Join(langs, ", "),
+		r.Files, r.Out, r.Duration.Seconds())
+}
+
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
+}
+
+// Build writes the static handout site described by opts.
+//
+// The site is written into a new folder beside opts.Out and swapped in
+// only when every file is written, so a failed or cancelled build leaves
+// the previous site as it was. A manifest file ([ManifestName]) lists the
+// files the builder wrote; files and folders in a previous site that are
+// not in its manifest are carried over to the new site, never deleted.
+// Build refuses to write into a folder that is neither empty nor a
+// previous site.
+//
+// Templates are parsed once each and rendered in parallel, one task per
+// template, language, variant and format, on at most opts.Workers
+// goroutines. A template that does not parse does not stop the others
+// from being checked: Build returns every such error, joined, and writes
+// nothing. Output is byte-for-byte the same for the same input.
+func Build(ctx context.Context, opts Options) (Report, error) {
+	start := time.Now()
+	if opts.Out == "" {
+		return Report{}, errors.New("site: no output folder given")
+	}
+	b, err := newBuilder(opts)
+	if err != nil {
+		return Report{}, err
+	}
+	out, err := prepare(opts.Out)
+	if err != nil {
+		return Report{}, err
+	}
+	if err := b.run(ctx, out); err != nil {
+		out.abort()
+		return Report{}, err
+	}
+	if err := out.commit(); err != nil {
+		return Report{}, err
+	}
+	return Report{
+		Out:       opts.Out,
+		Files:     out.count(),
+		Handouts:  len(b.lib.ids),
+		Langs:     b.langs,
+		Fallbacks: b.fallbacks,
+		Duration:  time.Since(start),
+	}, nil
+}
+
+// builder is one Build's plan: the library, the languages and their
+// locales.
+type builder struct {
+	opts      Options
+	lib       *library
+	parser    *worksheet.Parser
+	langs     []language.Tag
+	locales   map[string]*i18n.Locale // by tag string, for every page and source language
+	fallbacks []Fallback
+
+	mu    sync.Mutex
+	cards map[string][]card // by page language: one per handout, filled as sources parse
+}
+
+func newBuilder(opts Options) (*builder, error) {
+	sources := opts.Sources
+	if len(sources) == 0 {
+		sources = []fs.FS{templates.FS()}
+	}
+	lib, err := scan(sources)
+	if err != nil {
+		return nil, err
+	}
+	if len(lib.ids) == 0 {
+		return nil, errors.New("site: no templates found (want <id>/<lang>.md files)")
+	}
+	b := &builder{opts: opts, lib: lib, parser: opts.Parser, cards: map[string][]card{}, locales: map[string]*i18n.Locale{}}
+	if b.parser == nil {
+		b.parser = worksheet.NewParser()
+	}
+	b.langs = opts.Langs
+	if len(b.langs) == 0 {
+		b.langs = lib.langs()
+	}
+	seen := map[string]bool{}
+	for _, t := range b.langs {
+		if seen[t.String()] {
+			return nil, fmt.Errorf("site: language %s given twice", t)
+		}
+		seen[t.String()] = true
+	}
+	locs := opts.Locales
+	if locs == nil {
+		cat, err := i18n.Default()
+		if err != nil {
+			return nil, fmt.Errorf("site: %w", err)
+		}
+		locs = cat
+	}
+	need := slices.Clone(b.langs)
+	for _, lang := range b.langs {
+		for _, id := range lib.ids {
+			if f, ok := lib.pick(id, lang); !ok {
+				b.fallbacks = append(b.fallbacks, Fallback{ID: id, Lang: lang, From: f.lang})
+				need = append(need, f.lang)
+			}
+		}
+	}
+	for _, t := range need {
+		if b.locales[t.String()] != nil {
+			continue
+		}
+		loc, err := locs.Locale(t)
+		if err != nil {
+			return nil, fmt.Errorf("site: %w", err)
+		}
+		b.locales[t.String()] = loc
+	}
+	return b, nil
+}
+
+// task is one file to write: a handout page of one variant, or one
+// format's file of one variant.
+type task struct {
+	src     *parsed
+	lang    language.Tag // of the page
+	variant worksheet.Variant
+	format  int // index into opts.Formats, or -1 for the HTML page
+}
+
+// parsed is a source file parsed on first use by whichever task needs it
+// first. The worksheet is dropped when the last task that needs it is
+// done, so memory stays flat however large the library.
+type parsed struct {
+	file  sourceFile
+	once  sync.Once
+	ws    *worksheet.Worksheet
+	err   error
+	tasks atomic.Int32
+	// pages are the languages whose pages show this file.
+	pages []language.Tag
+}
+
+func (p *parsed) get(parser *worksheet.Parser) (*worksheet.Worksheet, error) {
+	p.once.Do(func() { p.ws, p.err = parser.ParseFS(p.file.fsys, p.file.name) })
+	return p.ws, p.err
+}
+
+// done releases the worksheet after the last task.
+func (p *parsed) done() {
+	if p.tasks.Add(-1) == 0 {
+		p.ws = nil
+	}
+}
+
+// plan lists the parsed sources: one per template file that some page
+// shows, in id then language order.
+func (b *builder) plan() []*parsed {
+	var srcs []*parsed
+	for _, id := range b.lib.ids {
+		byFile := map[string]*parsed{}
+		for _, lang := range b.langs {
+			f, _ := b.lib.pick(id, lang)
+			p := byFile[f.name]
+			if p == nil {
+				p = &parsed{file: f}
+				byFile[f.name] = p
+				srcs = append(srcs, p)
+			}
+			p.pages = append(p.pages, lang)
+		}
+	}
+	return srcs
+}
+
+// run renders every file into out.
+func (b *builder) run(ctx context.Context, out *output) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	srcs := b.plan()
+	perPage := len(worksheet.Variants) * (1 + len(b.opts.Formats))
+	total := 0
+	for _, p := range srcs {
+		n := len(p.pages) * perPage
+		p.tasks.Store(int32(n))
+		total += n
+	}
+	prog := newProgress(b.opts.Progress, total)
+
+	workers := b.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var (
+		errMu     sync.Mutex
+		fatal     error
+		parseErrs []error
+	)
+	tasks := make(chan task)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for t := range tasks {
+				if ctx.Err() == nil {
+					err := b.do(ctx, out, t)
+					var perr parseError
+					switch {
+					case errors.As(err, &perr):
+						errMu.Lock()
+						parseErrs = append(parseErrs, perr.err)
+						errMu.Unlock()
+					case err != nil:
+						errMu.Lock()
+						if fatal == nil {
+							fatal = err
+						}
+						errMu.Unlock()
+						cancel()
+					}
+				}
+				t.src.done()
+				prog.step()
+			}
+		})
+	}
+feed:
+	for _, p := range srcs {
+		for _, lang := range p.pages {
+			for _, v := range worksheet.Variants {
+				for f := -1; f < len(b.opts.Formats); f++ {
+					select {
+					case tasks <- task{src: p, lang: lang, variant: v, format: f}:
+					case <-ctx.Done():
+						break feed
+					}
+				}
+			}
+		}
+	}
+	close(tasks)
+	wg.Wait()
+	prog.finish()
+
+	if fatal != nil {
+		return fatal
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("site: build stopped: %w", err)
+	}
+	if len(parseErrs) > 0 {
+		return errors.Join(parseErrs...)
+	}
+	return b.writeIndexes(out)
+}
+
+// parseError marks a template that does not parse; the build goes on
+// checking the others.
+type parseError struct{ err error }
+
+func (e parseError) Error() string { return e.err.Error() }
+
+// do writes one task's file.
+func (b *builder) do(ctx context.Context, out *output, t task) error {
+	ws, err := t.src.get(b.parser)
+	if err != nil {
+		if t.lang == t.src.pages[0] && t.variant == worksheet.Standard && t.format < 0 {
+			return parseError{err} // report each file once
+		}
+		return nil
+	}
+	_, translated := b.lib.pick(t.src.file.id, t.lang)
+	pageLoc := b.locales[t.lang.String()]
+	textLoc := pageLoc
+	if !translated {
+		textLoc = b.locales[t.src.file.lang.String()]
+	}
+	dir := t.lang.String() + "/" + ws.Meta.ID + "/"
+	if t.format >= 0 {
+		f := b.opts.Formats[t.format]
+		return out.write(dir+FileName(ws.Meta.ID, t.variant, f.Ext), func(w io.Writer) error {
+			if err := f.Render(ctx, w, ws, t.variant, textLoc); err != nil {
+				return fmt.Errorf("site: %s: %s %s: %w", ws.Path, t.variant, f.Ext, err)
+			}
+			return nil
+		})
+	}
+	if t.variant == worksheet.Standard {
+		b.addCard(t.lang, ws, translated)
+	}
+	page := b.handoutPage(ws, t.lang, t.variant, pageLoc, textLoc, translated)
+	return out.write(dir+pageName(t.variant), func(w io.Writer) error {
+		return b.renderHandout(w, page, ws, textLoc)
+	})
+}
+
+// progress writes a progress line, at most ten times a second.
+type progress struct {
+	w     io.Writer
+	total int
+	mu    sync.Mutex
+	done  int
+	last  time.Time
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	return &progress{w: w, total: total}
+}
+
+func (p *progress) step() {
+	if p.w == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done++
+	if now := time.Now(); now.Sub(p.last) >= 100*time.Millisecond || p.done == p.total {
+		p.last = now
+		fmt.Fprintf(p.w, "\rbuilding %d/%d files", p.done, p.total)
+	}
+}
+
+// finish clears the progress line.
+func (p *progress) finish() {
+	if p.w == nil {
+		return
+	}
+	fmt.Fprint(p.w, "\r\033[K")
+}
