@@ -84,20 +84,30 @@ type AccessAdaptation struct {
 	Reason  string `json:"reason" yaml:"reason"`
 }
 
+// namedReason is an adaptation's JSON field name and its reason.
+type namedReason struct{ name, reason string }
+
 // reasons returns, for each adaptation present, its JSON field name and
 // reason, in declaration order.
-func (a Adaptations) reasons() []struct{ name, reason string } {
-	var out []struct{ name, reason string }
-	add := func(present bool, name string, reason func() string) {
-		if present {
-			out = append(out, struct{ name, reason string }{name, reason()})
-		}
+func (a Adaptations) reasons() []namedReason {
+	var out []namedReason
+	if a.Cultural != nil {
+		out = append(out, namedReason{"cultural", a.Cultural.Reason})
 	}
-	add(a.Cultural != nil, "cultural", func() string { return a.Cultural.Reason })
-	add(a.Neurodivergent != nil, "neurodivergent", func() string { return a.Neurodivergent.Reason })
-	add(a.Language != nil, "language", func() string { return a.Language.Reason })
-	add(a.Vision != nil, "vision", func() string { return a.Vision.Reason })
-	add(a.Literacy != nil, "literacy", func() string { return a.Literacy.Reason })
-	add(a.Access != nil, "access", func() string { return a.Access.Reason })
+	if a.Neurodivergent != nil {
+		out = append(out, namedReason{"neurodivergent", a.Neurodivergent.Reason})
+	}
+	if a.Language != nil {
+		out = append(out, namedReason{"language", a.Language.Reason})
+	}
+	if a.Vision != nil {
+		out = append(out, namedReason{"vision", a.Vision.Reason})
+	}
+	if a.Literacy != nil {
+		out = append(out, namedReason{"literacy", a.Literacy.Reason})
+	}
+	if a.Access != nil {
+		out = append(out, namedReason{"access", a.Access.Reason})
+	}
 	return out
 }

@@ -80,6 +80,9 @@ const (
 	// RuleNeedsSmartphone: the client has no smartphone but a channel needs
 	// one.
 	RuleNeedsSmartphone Rule = "needs_smartphone"
+	// RuleSelfHarmFollowUp: a PHQ-9 has item 9 above 0 and the review does
+	// not record the immediate follow-up.
+	RuleSelfHarmFollowUp Rule = "self_harm_follow_up"
 )
 
 // Missing is a checklist item that is not yet met, with the fields that
@@ -254,23 +257,21 @@ func (a *Assignment) Check() Findings {
 	return c.f
 }
 
-// channels returns the channels the assignment uses, the main one first,
-// with their JSON paths.
-func (a *Assignment) channels() []struct {
+// channelUse is a channel the assignment uses and the JSON path naming it.
+type channelUse struct {
 	ch   Channel
 	path string
-} {
-	type use = struct {
-		ch   Channel
-		path string
-	}
-	var out []use
+}
+
+// channels returns the channels the assignment uses, the main one first.
+func (a *Assignment) channels() []channelUse {
+	var out []channelUse
 	if a.Method.Channel != 0 {
-		out = append(out, use{a.Method.Channel, "method.channel"})
+		out = append(out, channelUse{a.Method.Channel, "method.channel"})
 	}
 	for i, r := range a.Method.Reminders {
 		if r.Channel != 0 {
-			out = append(out, use{r.Channel, fmt.Sprintf("method.reminders[%d].channel", i)})
+			out = append(out, channelUse{r.Channel, fmt.Sprintf("method.reminders[%d].channel", i)})
 		}
 	}
 	return out
@@ -435,7 +436,8 @@ func (c *checker) err() error {
 }
 
 // Check runs the next-session checklist: the completion rate, the client's
-// experience, the clinical insights and the modifications. Impossible values
+// experience, the clinical insights and the modifications. A PHQ-9 with item
+// 9 above 0 needs SafetyFollowUp ([RuleSelfHarmFollowUp]). Impossible values
 // (7 of 5 days, a PHQ-9 with 8 items) are [RuleInvalid] violations.
 func (r *Review) Check() Findings {
 	var c checker
@@ -444,6 +446,9 @@ func (r *Review) Check() Findings {
 	c.need(ItemClientExperience, set("client_experience", r.ClientExperience))
 	c.need(ItemInsights, set("insights", r.Insights))
 	c.need(ItemModifications, set("modifications", r.Modifications))
+	if r.SelfHarmFlag() && strings.TrimSpace(r.SafetyFollowUp) == "" {
+		c.broke(RuleSelfHarmFollowUp, "safety_follow_up", "a PHQ-9 has item 9 above 0; record the immediate follow-up")
+	}
 	return c.f
 }
 

@@ -59,7 +59,9 @@ func TestAssignmentCheck(t *testing.T) {
 		{"no barriers", func(a *homework.Assignment) { a.Barriers = nil },
 			want{items: []homework.Item{homework.ItemBarriers}, fields: []string{"barriers"}}},
 		{"no barriers expected", func(a *homework.Assignment) { a.Barriers, a.NoBarriersExpected = nil, true }, want{}},
-		{"barrier without plan", func(a *homework.Assignment) { a.Barriers = append(a.Barriers, homework.Barrier{Concern: "busy weekend"}) },
+		{"barrier without plan", func(a *homework.Assignment) {
+			a.Barriers = append(a.Barriers, homework.Barrier{Concern: "busy weekend"})
+		},
 			want{items: []homework.Item{homework.ItemBarriers}, fields: []string{"barriers[1].plan"}}},
 		{"follow-up without how", func(a *homework.Assignment) { a.FollowUp.How = "" },
 			want{items: []homework.Item{homework.ItemFollowUp}, fields: []string{"follow_up.how"}}},
@@ -133,7 +135,9 @@ func TestAssignmentCheck(t *testing.T) {
 		{"risk with backup plan", func(a *homework.Assignment) {
 			a.Safety = &homework.Safety{Considerations: "may raise distress", BackupPlan: "stop and use grounding"}
 		}, want{}},
-		{"adaptation without reason", func(a *homework.Assignment) { a.Adaptations.Cultural = &homework.CulturalAdaptation{FamilyParticipation: true} },
+		{"adaptation without reason", func(a *homework.Assignment) {
+			a.Adaptations.Cultural = &homework.CulturalAdaptation{FamilyParticipation: true}
+		},
 			want{rules: []homework.Rule{homework.RuleAdaptationWithoutReason}, vfield: "adaptations.cultural.reason"}},
 		{"every adaptation without reason", func(a *homework.Assignment) {
 			a.Adaptations = homework.Adaptations{
@@ -294,6 +298,13 @@ func TestReviewCheck(t *testing.T) {
 			r.Measures = []homework.Score{{Instrument: homework.GAD7, Items: []int{1, 1, 1, 1, 1, 1, 1}}}
 			r.Custom = []homework.CustomMeasure{{Name: "average nightly mood", Value: 6.4, Min: 1, Max: 10}}
 		}, nil, nil},
+		{"PHQ-9 item 9 without follow-up", func(r *homework.Review) {
+			r.Measures = []homework.Score{{Instrument: homework.PHQ9, Items: []int{0, 0, 0, 0, 0, 0, 0, 0, 1}}}
+		}, nil, []homework.Rule{homework.RuleSelfHarmFollowUp}},
+		{"PHQ-9 item 9 with follow-up", func(r *homework.Review) {
+			r.Measures = []homework.Score{{Instrument: homework.PHQ9, Items: []int{0, 0, 0, 0, 0, 0, 0, 0, 1}}}
+			r.SafetyFollowUp = "risk assessed; safety plan reviewed"
+		}, nil, nil},
 		{"custom out of scale", func(r *homework.Review) {
 			r.Custom = []homework.CustomMeasure{{Name: "average nightly mood", Value: 11, Min: 1, Max: 10}}
 		}, nil, []homework.Rule{homework.RuleInvalid}},
@@ -305,7 +316,8 @@ func TestReviewCheck(t *testing.T) {
 			f := r.Check()
 			assert.Equal(t, tt.items, f.Items())
 			assert.Equal(t, tt.rules, f.Rules())
-			assert.Equal(t, tt.rules != nil, r.Validate() != nil)
+			invalid := len(tt.rules) > 0 && tt.rules[0] == homework.RuleInvalid
+			assert.Equal(t, invalid, r.Validate() != nil)
 		})
 	}
 }

@@ -58,7 +58,7 @@
 // gives the band (PHQ-9: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19
 // moderately severe, 20–27 severe; GAD-7: 0–4, 5–9, 10–14, 15–21 severe), and
 // [Score.SelfHarmFlag] flags a PHQ-9 item 9 above 0 for immediate follow-up
-// whatever the total. [Compare] gives the change between two
+// whatever the total; [Review.Check] then requires [Review.SafetyFollowUp]. [Compare] gives the change between two
 // administrations in points and percent, whether it is a response (at least
 // 50% reduction), and whether it is reliable by the thresholds documented at
 // [PHQ9ReliableChange]. For example, a PHQ-9 going from 15 to 11 is −4 points
@@ -73,7 +73,8 @@
 // it, and the [Violation]s of documentation rules, each a [Rule] with a
 // stable ID — a remote channel without consent, boundaries or security; a
 // refusal without the alternatives offered; AI without human review; an
-// adaptation without its reason; and impossible values ([RuleInvalid]). An
+// adaptation without its reason; a PHQ-9 item 9 above 0 without follow-up;
+// and impossible values ([RuleInvalid]). An
 // EHR can refuse to close a note until [Findings.OK] is true, or use
 // [Findings.Err] to get an error.
 //

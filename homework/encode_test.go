@@ -65,10 +65,11 @@ func fullReview() *homework.Review {
 		BarriersMet:      []homework.Barrier{{Concern: "late shift on Friday", Plan: "five-minute version"}},
 		Modifications:    "keep the routine; add a five-minute version",
 		Measures: []homework.Score{
-			{Instrument: homework.PHQ9, Items: []int{1, 1, 2, 1, 1, 1, 1, 1, 0}},
+			{Instrument: homework.PHQ9, Items: []int{1, 1, 2, 1, 1, 1, 1, 1, 1}},
 			{Instrument: homework.GAD7, Items: []int{1, 1, 1, 0, 0, 1, 1}},
 		},
-		Custom: []homework.CustomMeasure{{Name: "average nightly mood", Value: 6.4, Min: 1, Max: 10}},
+		Custom:         []homework.CustomMeasure{{Name: "average nightly mood", Value: 6.4, Min: 1, Max: 10}},
+		SafetyFollowUp: "risk assessed the same day; safety plan reviewed",
 	}
 }
 

@@ -30,6 +30,21 @@ type Review struct {
 	Measures []Score `json:"measures,omitempty" yaml:"measures,omitempty"`
 	// Custom are other measures, e.g. average nightly mood.
 	Custom []CustomMeasure `json:"custom_measures,omitempty" yaml:"custom_measures,omitempty"`
+	// SafetyFollowUp is what was done about a PHQ-9 item 9 above 0, e.g.
+	// "risk assessment done; safety plan reviewed". Check requires it when
+	// [Review.SelfHarmFlag] is true.
+	SafetyFollowUp string `json:"safety_follow_up,omitempty" yaml:"safety_follow_up,omitempty"`
+}
+
+// SelfHarmFlag reports whether any PHQ-9 in Measures has item 9 above 0
+// (see [Score.SelfHarmFlag]).
+func (r *Review) SelfHarmFlag() bool {
+	for _, s := range r.Measures {
+		if s.SelfHarmFlag() {
+			return true
+		}
+	}
+	return false
 }
 
 // CompletionRate returns DaysCompleted of DaysPlanned as a whole percent;

@@ -27,8 +27,8 @@ var sourceLang = language.English
 // concurrent use; the only thing that changes after it is made is its
 // record of fallbacks.
 type Catalog struct {
-	files    []*messageFile               // in load order; later files win
-	facts    map[language.Tag]*factsFile  // merged per tag
+	files    []*messageFile              // in load order; later files win
+	facts    map[language.Tag]*factsFile // merged per tag
 	messages map[language.Tag]map[string]*message
 	tags     []language.Tag // tags with a locale data file, sorted
 	bundle   *goi18n.Bundle

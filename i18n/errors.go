@@ -3,6 +3,8 @@ package i18n
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -38,8 +40,16 @@ func tomlError(path string, err error) error {
 	if errors.As(err, &pe) {
 		return &FileError{Path: path, Line: pe.Position.Line, Col: pe.Position.Col, Err: errors.New(pe.Message)}
 	}
-	return &FileError{Path: path, Err: errors.New(strings.TrimPrefix(err.Error(), "toml: "))}
+	msg := strings.TrimPrefix(err.Error(), "toml: ")
+	if m := typeErrRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &FileError{Path: path, Line: line, Err: fmt.Errorf("%s: %s", m[2], m[3])}
+	}
+	return &FileError{Path: path, Err: errors.New(msg)}
 }
+
+// typeErrRE matches BurntSushi's errors for a value of the wrong type.
+var typeErrRE = regexp.MustCompile(`^line (\d+) \(last key "(.*)"\): (.*)$`)
 
 // keyLine returns the 1-based line on which key is defined in the TOML
 // source, scanning from line from (1-based); 0 if it cannot be found. A key

@@ -62,7 +62,7 @@ func (c *Catalog) Scaffold(tag language.Tag, templates fs.FS) (map[string][]byte
 
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# UI strings to translate into %s. Each message is filled in with the\n", tag)
-	b.WriteString("# sourceLang: replace the text in quotes, keep every {{.Name}} exactly as it\n")
+	b.WriteString("# English: replace the text in quotes, keep every {{.Name}} exactly as it\n")
 	b.WriteString("# is, and never change a hash. See docs/translating.md.\n")
 	for _, id := range c.MessageIDs() {
 		src := c.messages[sourceLang][id].Message
@@ -174,7 +174,7 @@ check_locally = true
 			fmt.Fprintf(&b, "%s = \"\"\n", d)
 		}
 	}
-	b.WriteString("\n# Readability formula for checking handouts: \"flesch-kincaid\" (sourceLang),\n")
+	b.WriteString("\n# Readability formula for checking handouts: \"flesch-kincaid\" (English),\n")
 	b.WriteString("# \"szigriszt-pazos\" or \"fernandez-huerta\" (Spanish), or \"\" for none.\n")
 	b.WriteString("[readability]\nformula = \"\"\ntarget = 0\n")
 	b.WriteString(crisis)

@@ -37,6 +37,9 @@ type TemplateCounts struct {
 	Translated int      `json:"translated"` // up to date
 	Stale      []string `json:"stale,omitempty"`
 	Missing    []string `json:"missing,omitempty"` // missing or untranslated
+	// Todo details every stale, missing or untranslated template, with the
+	// hash a finished translation must carry.
+	Todo []TemplateInfo `json:"todo,omitempty"`
 }
 
 // Gaps reports whether anything is missing or stale; a strict check fails
@@ -98,8 +101,10 @@ func (c *Catalog) Status(templates fs.FS) ([]Status, error) {
 					s.Templates.Translated++
 				case Stale:
 					s.Templates.Stale = append(s.Templates.Stale, ti.ID)
+					s.Templates.Todo = append(s.Templates.Todo, ti)
 				default:
 					s.Templates.Missing = append(s.Templates.Missing, ti.ID)
+					s.Templates.Todo = append(s.Templates.Todo, ti)
 				}
 			}
 		}

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/betweensessions/between/internal/frontmatter"
@@ -126,6 +128,9 @@ func TemplateStatus(fsys fs.FS, lang language.Tag) ([]TemplateInfo, error) {
 	return out, nil
 }
 
+// yamlLineRE finds the line yaml.v3 names in an error.
+var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
+
 // readSourceHash reads the source_hash key from a translation's front matter.
 func readSourceHash(name string, src []byte) (string, error) {
 	front, _, _, err := frontmatter.Split(src)
@@ -136,14 +141,13 @@ func readSourceHash(name string, src []byte) (string, error) {
 		SourceHash string `yaml:"source_hash"`
 	}
 	if err := yaml.Unmarshal(front, &fm); err != nil {
-		line := 0
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		var n int
-		if _, scanErr := fmt.Sscanf(msg, "line %d:", &n); scanErr == nil {
-			line = n + 1 // the front matter starts on line 2
-			msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		fe := &FileError{Path: name, Err: errors.New(strings.TrimPrefix(err.Error(), "yaml: "))}
+		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			fe.Line = n + 1 // the front matter starts on the file's second line
+			fe.Err = errors.New(m[2])
 		}
-		return "", &FileError{Path: name, Line: line, Err: errors.New(msg)}
+		return "", fe
 	}
 	return fm.SourceHash, nil
 }

@@ -205,6 +205,9 @@ func (n *slotNode) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Raw": n.Raw}, nil)
 }
 
+// maxSlotLen is how far after "{{" the slot parser looks for "}}".
+const maxSlotLen = 128
+
 // slotParser recognises "{{" ... "}}" on one line. Nothing between the
 // braces is ever executed: it is kept as text for the converter to check.
 type slotParser struct{}
@@ -218,7 +221,10 @@ func (slotParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	if len(line) < 2 || line[1] != '{' {
 		return nil
 	}
-	end := bytes.Index(line[2:], []byte("}}"))
+	// A slot is short; looking no further keeps a line full of "{{"
+	// linear to parse.
+	look := line[2:min(len(line), 2+maxSlotLen)]
+	end := bytes.Index(look, []byte("}}"))
 	if end < 0 {
 		block.Advance(2)
 		return &slotNode{Unclosed: true}

@@ -429,26 +429,46 @@ func joinLabel(a, b string) string {
 	return a + ", " + b
 }
 
+// lines writes a writing space: a textarea laid over n ruled lines. The
+// rules are real borders rather than a background image, since browsers
+// leave backgrounds out of print by default.
 func (r *htmlRenderer) lines(l *Lines) {
 	label := l.Label
 	if label == "" {
 		label = r.fallbackLabel()
 	}
 	n := max(l.Count, 1)
-	r.s(`<textarea class="lines" id="` + r.newID() + `" rows="` + strconv.Itoa(n) + `" style="--lines:` + strconv.Itoa(n) + `" aria-label="`)
+	r.s(`<div class="lines" style="--lines:` + strconv.Itoa(n) + `"><textarea id="` + r.newID() + `" rows="` + strconv.Itoa(n) + `" aria-label="`)
 	r.esc(clip(label))
-	r.s(`"></textarea>` + "\n")
+	r.s(`"></textarea>`)
+	for range n {
+		r.s(`<span class="rule" aria-hidden="true"></span>`)
+	}
+	r.s("</div>\n")
 }
+
+// maxMarks is the widest scale drawn as one mark per number; a wider one
+// (0 to 100) is a number field, since a hundred marks help nobody.
+const maxMarks = 21
 
 func (r *htmlRenderer) scale(sc *Scale) {
 	name := r.newID()
-	r.s(`<fieldset class="scale"><legend>`)
-	r.esc(sc.Label)
-	r.s("</legend>\n<div class=\"scale-options\">")
 	lo, hi := sc.Min, sc.Max
 	if hi < lo {
 		lo, hi = hi, lo
 	}
+	r.s(`<fieldset class="scale"><legend>`)
+	r.esc(sc.Label)
+	r.s("</legend>\n")
+	if hi-lo+1 > maxMarks {
+		from, to := strconv.Itoa(lo), strconv.Itoa(hi)
+		r.s(`<p class="scale-range"><input type="number" class="blank" id="` + name + `" min="` + from + `" max="` + to + `" aria-label="`)
+		r.esc(clip(sc.Label))
+		r.s(`"> <span aria-hidden="true">(` + from + "–" + to + ")</span></p>\n</fieldset>\n")
+		r.context = sc.Label
+		return
+	}
+	r.s(`<div class="scale-options">`)
 	for n := lo; n <= hi; n++ {
 		v := strconv.Itoa(n)
 		id := name + "-" + strings.ReplaceAll(v, "-", "m")

@@ -75,6 +75,7 @@ func sample() *worksheet.Worksheet {
 				&worksheet.Lines{Count: 3},
 				&worksheet.Lines{Count: 2, Label: "Where were you?"},
 				&worksheet.Scale{Min: 0, Max: 10, Label: "How strong was the feeling?"},
+				&worksheet.Scale{Min: 0, Max: 100, Label: "How much did I believe it, in percent?"},
 				&worksheet.Tracker{Rows: []string{"Mood (0-10)", "Hours of sleep"}},
 			}},
 			&worksheet.Part{N: 2, Total: 2, Blocks: []worksheet.Block{

@@ -72,6 +72,7 @@ func (p *Parser) Parse(name string, src []byte) (*Worksheet, error) {
 		s.errPos(1, 1, msg)
 		return nil, s.errs
 	}
+	s.frontEnd = bodyLine - 1
 	root := s.decodeMeta(front, &w.Meta)
 	s.checkMeta(root, &w.Meta)
 
@@ -90,6 +91,9 @@ func (p *Parser) Parse(name string, src []byte) (*Worksheet, error) {
 	}
 	if len(s.errs) > 0 {
 		s.errs.sort()
+		if s.dropped > 0 {
+			s.errs = append(s.errs, &Error{Path: name, Msg: fmt.Sprintf("too many errors: %d more not shown; fix these first", s.dropped)})
+		}
 		return nil, s.errs
 	}
 	return w, nil
@@ -101,8 +105,15 @@ type state struct {
 	path       string
 	src        []byte
 	lineStarts []int
-	errs       ErrorList
+	// frontEnd is the line of the "---" that closes the front matter.
+	frontEnd int
+	errs     ErrorList
+	// dropped counts errors past maxErrors.
+	dropped int
 }
+
+// maxErrors is the most errors Parse reports for one file.
+const maxErrors = 100
 
 // lineStarts returns the byte offset at which each line of src begins.
 func lineStarts(src []byte) []int {
@@ -134,6 +145,10 @@ func (s *state) errAt(off int, msg string) {
 
 // errPos records an error at a line and column (either may be 0).
 func (s *state) errPos(line, col int, msg string) {
+	if len(s.errs) >= maxErrors {
+		s.dropped++
+		return
+	}
 	e := &Error{Path: s.path, Line: line, Col: col, Msg: msg}
 	if line > 0 && line <= len(s.lineStarts) {
 		start := s.lineStarts[line-1]
@@ -178,6 +193,13 @@ func (s *state) langFromName() language.Tag {
 	return tag
 }
 
+// yamlLine converts a 1-based line number within the front matter into a
+// file line. YAML also counts a lone carriage return as a line break, so
+// the result is kept inside the front matter.
+func (s *state) yamlLine(n int) int {
+	return max(frontLine, min(n+frontLine-1, s.frontEnd))
+}
+
 // frontLine is the file line on which the front matter's first line sits:
 // line 1 is the opening "---".
 const frontLine = 2
@@ -215,7 +237,7 @@ func (s *state) decodeMeta(front []byte, meta *Meta) *yaml.Node {
 		root = root.Content[0]
 	}
 	if root.Kind != yaml.MappingNode {
-		s.errPos(root.Line+frontLine-1, root.Column, "the front matter must be a list of keys such as \"id: sleep-routine\"")
+		s.errPos(s.yamlLine(root.Line), root.Column, "the front matter must be a list of keys such as \"id: sleep-routine\"")
 		return nil
 	}
 	s.checkKeys(root, reflect.TypeFor[Meta](), "")
@@ -244,7 +266,7 @@ func (s *state) yamlError(err error) {
 			if yamlParserProblems[sm[2]] {
 				n++ // the YAML parser counts these lines from 0
 			}
-			s.errPos(n+frontLine-1, 0, "front matter: "+sm[2])
+			s.errPos(s.yamlLine(n), 0, "front matter: "+sm[2])
 			continue
 		}
 		s.errPos(frontLine, 0, "front matter: "+strings.TrimPrefix(m, "yaml: "))
@@ -278,7 +300,7 @@ func (s *state) checkKeys(n *yaml.Node, t reflect.Type, within string) {
 				if within != "" {
 					where = "key in " + within
 				}
-				s.errPos(k.Line+frontLine-1, k.Column, fmt.Sprintf("unknown %s %q%s", where, k.Value, suggest(k.Value, names)))
+				s.errPos(s.yamlLine(k.Line), k.Column, fmt.Sprintf("unknown %s %q%s", where, k.Value, suggest(k.Value, names)))
 				continue
 			}
 			s.checkKeys(v, ft, k.Value)
@@ -296,7 +318,7 @@ func (s *state) checkKeys(n *yaml.Node, t reflect.Type, within string) {
 // name, or of the front matter's opening line if the key is absent.
 func (s *state) metaPos(root *yaml.Node, name string) (line, col int) {
 	if v := mapValue(root, name); v != nil {
-		return v.Line + frontLine - 1, v.Column
+		return s.yamlLine(v.Line), v.Column
 	}
 	return 1, 0
 }
@@ -379,9 +401,9 @@ func (s *state) checkMeta(root *yaml.Node, m *Meta) {
 	for i, p := range m.Params {
 		line, col := 1, 0
 		if i < len(params) {
-			line, col = params[i].Line+frontLine-1, params[i].Column
+			line, col = s.yamlLine(params[i].Line), params[i].Column
 			if v := mapValue(params[i], "name"); v != nil {
-				line, col = v.Line+frontLine-1, v.Column
+				line, col = s.yamlLine(v.Line), v.Column
 			}
 		}
 		switch {

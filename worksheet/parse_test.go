@@ -467,3 +467,12 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+func TestParseManyErrors(t *testing.T) {
+	src := okFront + strings.Repeat("{{", 100000) + "\n"
+	_, err := testParser.Parse("demo/en.md", []byte(src))
+	var list ErrorList
+	require.ErrorAs(t, err, &list)
+	require.Len(t, list, maxErrors+1)
+	assert.Equal(t, "worksheet: demo/en.md: too many errors: 99900 more not shown; fix these first", list[maxErrors].Error())
+}

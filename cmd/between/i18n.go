@@ -133,7 +133,14 @@ func printStatus(w io.Writer, st []i18n.Status) {
 			len(s.Messages.Stale)+len(s.Templates.Stale), s.CrisisToCheck)
 	}
 	tw.Flush()
+	shown := map[string]bool{} // a regional variant repeats its language's lists
 	for _, s := range st {
+		var stale []string
+		for _, ti := range s.Templates.Todo {
+			if ti.State == i18n.Stale {
+				stale = append(stale, fmt.Sprintf("%s (%s; source_hash is now %s)", ti.ID, ti.Path, ti.Hash))
+			}
+		}
 		for _, l := range []struct {
 			what string
 			ids  []string
@@ -142,9 +149,12 @@ func printStatus(w io.Writer, st []i18n.Status) {
 			{"UI strings stale (English changed since translation)", s.Messages.Stale},
 			{"UI strings identical to English (check they are meant to be)", s.Messages.SameAsEnglish},
 			{"templates missing or untranslated (English shown)", s.Templates.Missing},
-			{"templates stale (English changed since translation)", s.Templates.Stale},
+			{"templates stale (English changed since translation)", stale},
 		} {
-			if len(l.ids) > 0 {
+			base, _ := s.Lang.Base()
+			key := base.String() + l.what + strings.Join(l.ids, " ")
+			if len(l.ids) > 0 && !shown[key] {
+				shown[key] = true
 				fmt.Fprintf(w, "\n%s: %s:\n  %s\n", s.Lang, l.what, strings.Join(l.ids, "\n  "))
 			}
 		}
@@ -212,8 +222,8 @@ Next steps (docs/translating.md explains each):
   3. Translate each templates/<id>/%s.md, then delete the "# " before its source_hash line.
   4. See what is left:     between i18n status --src %s
   5. Check every string:   between i18n check --src %s
-  6. Preview the handouts: between build --lang %s --src %s
-`, t, *dir, len(files), filepath.Join(*dir, t+".toml"), t, t, *dir, *dir, t, *dir)
+  6. Preview the handouts: between build --lang %s --src %s --locales %s
+`, t, *dir, len(files), filepath.Join(*dir, t+".toml"), t, t, *dir, *dir, t, filepath.Join(*dir, "templates"), *dir)
 	return nil
 }
 

@@ -74,12 +74,14 @@ func (b *inliner) inlines(list []worksheet.Inline, f face, url string) {
 		case *worksheet.Link:
 			b.inlines(v.Content, f, v.URL)
 		case *worksheet.Blank:
-			b.blank(float64(max(v.Width, 6))*b.size*0.5, url)
+			// Room for handwriting: half an em per underscore, at least
+			// ten ems.
+			b.blank(max(float64(v.Width)*0.5, 10) * b.size)
 		case *worksheet.Slot:
 			if val, ok := b.st.opts.Params[v.Name]; ok && val != "" {
 				b.text(val, f, url)
 			} else {
-				b.blank(b.size*7, url)
+				b.blank(b.size * 10)
 			}
 		case *worksheet.Break:
 			if v.Hard {
@@ -88,6 +90,17 @@ func (b *inliner) inlines(list []worksheet.Inline, f face, url string) {
 				b.endWord()
 			}
 		}
+	}
+}
+
+// scale sets the text f times its size; widths scale with it.
+func (b *inliner) scale(f float64) {
+	b.size *= f
+	for i := range b.frags {
+		b.frags[i].w *= f
+	}
+	for i := range b.words {
+		b.words[i].w *= f
 	}
 }
 
@@ -157,13 +170,13 @@ const underscores = "___________________________________________________________
 // blank adds a line to write on, about w wide and at most a whole line. It
 // is drawn as underscores, so the line of text stays one line of text for
 // extraction and screen readers ("I get up at ______ every day").
-func (b *inliner) blank(w float64, url string) {
+func (b *inliner) blank(w float64) {
 	uw := b.st.measure(regular, "_", b.size)
 	if uw <= 0 {
 		return // reported as a missing glyph
 	}
 	n := min(max(int(min(w, b.maxW)/uw), 3), len(underscores))
-	b.add(frag{text: underscores[:n], blank: true, face: regular, w: float64(n) * uw, url: url})
+	b.add(frag{text: underscores[:n], blank: true, face: regular, w: float64(n) * uw})
 }
 
 // spaceW is the width of the space between two frags.

@@ -49,6 +49,28 @@ func (st *state) table(t *worksheet.Table, x, w float64, out []*unit) []*unit {
 	for _, cells := range t.Rows {
 		g.cells = append(g.cells, row(cells, regular))
 	}
+	// A table too wide for the page is set smaller in standard print, down
+	// to 8 pt; large print keeps its size and breaks words instead.
+	if st.opts.Variant == worksheet.Standard {
+		least := 0.0
+		for c := range cols {
+			l := 0.0
+			for _, r := range g.cells {
+				for _, wd := range r[c].words {
+					l = max(l, wd.w)
+				}
+			}
+			least += l + 2*st.m.pad
+		}
+		if least > w {
+			f := max((w-float64(cols)*2*st.m.pad)/(least-float64(cols)*2*st.m.pad), 8/size)
+			for _, r := range g.cells {
+				for _, b := range r {
+					b.scale(f)
+				}
+			}
+		}
+	}
 	return st.grid(&g, st.columnWidths(&g, w), x, out)
 }
 
@@ -96,52 +118,59 @@ func (st *state) columnWidths(g *grid, w float64) []float64 {
 }
 
 // grid lays out the rows of g, one unit per row; the header row is kept
-// with the first body row and repeated on each later page.
+// with the first body row and repeated on each later page. A row taller
+// than a page is cut into pieces that each fit.
 func (st *state) grid(g *grid, widths []float64, x float64, out []*unit) []*unit {
 	m := &st.m
 	pad := m.pad
 	var header *unit
+	room := st.bottom - st.top
 	for ri, r := range g.cells {
 		lh := st.lineHeight(r[0].size)
-		u := &unit{}
 		lines := make([][]line, len(r))
-		h := 0.0
+		n := 0
 		empty := true
 		for c, b := range r {
 			b.maxW = max(widths[c]-2*pad, b.size)
 			lines[c] = b.lines()
-			h = max(h, float64(len(lines[c]))*lh)
+			n = max(n, len(lines[c]))
 			if len(b.words) > 0 {
 				empty = false
 			}
 		}
-		h += 2 * pad
-		if ri > 0 {
-			h = max(h, g.minRow)
-			if empty {
-				h = max(h, m.writeGap*1.5)
+		per := n
+		if header != nil {
+			per = max(int((room-header.h-2*pad)/lh), 1)
+		}
+		for from := 0; from == 0 || from < n; from += per {
+			to := min(from+per, n)
+			h := float64(to-from)*lh + 2*pad
+			if ri > 0 && to == n {
+				h = max(h, g.minRow)
+				if empty {
+					h = max(h, m.writeGap*1.5)
+				}
 			}
-		}
-		u.h = h
-		u.base = pad + st.baseline(r[0].size, lh)
-		if ri == 0 {
-			u.ops = append(u.ops, op{kind: opFill, x: x, y: 0, w: sum(widths), h: h, g: 0.88})
-		}
-		cx := x
-		for c, b := range r {
-			u.ops = append(u.ops, op{kind: opRect, x: cx, y: 0, w: widths[c], h: h, size: m.hair * 1.5})
-			for i, ln := range lines[c] {
-				u.ops = b.lineOps(ln, cx+pad, pad+float64(i)*lh, lh, g.align[c], u.ops)
+			u := &unit{h: h, base: pad + st.baseline(r[0].size, lh)}
+			if ri == 0 {
+				u.ops = append(u.ops, op{kind: opFill, x: x, y: 0, w: sum(widths), h: h, g: 0.88})
 			}
-			cx += widths[c]
+			cx := x
+			for c, b := range r {
+				u.ops = append(u.ops, op{kind: opRect, x: cx, y: 0, w: widths[c], h: h, size: m.hair * 1.5})
+				for i := from; i < min(to, len(lines[c])); i++ {
+					u.ops = b.lineOps(lines[c][i], cx+pad, pad+float64(i-from)*lh, lh, g.align[c], u.ops)
+				}
+				cx += widths[c]
+			}
+			if ri == 0 {
+				u.keep = true
+				header = u
+			} else {
+				u.header = header
+			}
+			out = append(out, u)
 		}
-		if ri == 0 {
-			u.keep = true
-			header = u
-		} else {
-			u.header = header
-		}
-		out = append(out, u)
 	}
 	return out
 }

@@ -11,6 +11,19 @@ import (
 // carry capitals, apostrophes and hyphens; a hyphenated compound counts as
 // the sum of its parts. A word with no letters counts as 0.
 func (e *english) syllables(word string) int {
+	if strings.ContainsRune(word, '.') {
+		// A dotted initialism (T.V., U.S.) is read letter by letter.
+		n := 0
+		for _, r := range word {
+			switch {
+			case r == 'w' || r == 'W':
+				n += 3
+			case r != '.':
+				n++
+			}
+		}
+		return n
+	}
 	if strings.ContainsRune(word, '-') {
 		n := 0
 		for part := range strings.SplitSeq(word, "-") {
@@ -21,6 +34,9 @@ func (e *english) syllables(word string) int {
 	w := foldASCII(word)
 	if w == "" {
 		return 0
+	}
+	if strings.HasSuffix(word, "é") && len(w) > 1 {
+		return e.count(w[:len(w)-1]) + 1 // café, résumé: the é is spoken
 	}
 	// Contractions: "'s", "'ll", "'re", "'ve", "'d" and "'m" add no
 	// syllable; "n't" adds one after a consonant (did-n't, is-n't) and
@@ -34,10 +50,11 @@ func (e *english) syllables(word string) int {
 			}
 			return e.count(base)
 		}
-		if base == "" {
-			return e.count(tail)
+		switch tail {
+		case "s", "ll", "re", "ve", "d", "m":
+			return e.count(base)
 		}
-		return e.count(base)
+		return e.count(base) + e.count(tail) // o'clock, ma'am
 	}
 	return e.count(w)
 }
@@ -106,8 +123,15 @@ func englishRules(w string) int {
 	prevVowel := false
 	for i := 0; i < len(w); i++ {
 		v := isVowelByte(w[i])
-		if w[i] == 'y' && i+1 < len(w) && isVowelByte(w[i+1]) && w[i+1] != 'y' {
-			// "y" before a vowel is a consonant: yes, beyond, saying.
+		switch {
+		case w[i] == 'y' && i > 0 && i+1 < len(w) && w[i+1] == 'i' && !isVowelByte(w[i-1]):
+			// copy-ing, try-ing: y and i are two syllables.
+			n++
+			prevVowel = false
+			continue
+		case w[i] == 'y' && i+1 < len(w) && isVowelByte(w[i+1]) && w[i+1] != 'y' && !silentTail(w[i+1:]):
+			// "y" before a vowel is a consonant: yes, beyond, saying;
+			// but not before a silent ending: played, eyes.
 			v = false
 		}
 		if v && !prevVowel {
@@ -149,7 +173,7 @@ func englishRules(w string) int {
 		}
 	}
 	switch {
-	case strings.HasSuffix(w, "ism"):
+	case strings.HasSuffix(w, "ism") || strings.HasSuffix(w, "isms"):
 		n++ // real-ism
 	case len(w) > 5 && (strings.HasSuffix(w, "ier") || strings.HasSuffix(w, "iest") || strings.HasSuffix(w, "iers")):
 		n++ // happi-er, easi-est
@@ -157,10 +181,26 @@ func englishRules(w string) int {
 	if strings.HasPrefix(w, "mc") {
 		n++
 	}
+	if len(w) >= 5 && (strings.HasPrefix(w, "reu") || strings.HasPrefix(w, "rei") || strings.HasPrefix(w, "reo")) && !strings.HasPrefix(w, "reig") {
+		n++ // re-use, re-in-force, re-o-pen
+	}
+	if strings.HasSuffix(w, "ically") || strings.HasSuffix(w, "que") && len(w) > 4 {
+		n-- // typi-cally, u-nique: one syllable fewer than spelled
+	}
+	if i := strings.LastIndex(w, "ire"); i > 0 && len(w) > 3 && (w[i:] == "ire" || w[i:] == "ires" || w[i:] == "ired") &&
+		(!isVowelByte(w[i-1]) || (w[i-1] == 'u' && i > 1 && w[i-2] == 'q')) {
+		n++ // fi-re, de-si-re, en-ti-re: the r is a syllable of its own
+	}
 	if n < 1 {
 		n = 1
 	}
 	return n
+}
+
+// silentTail reports whether s is an ending whose e is silent after y
+// (pla-yed, e-yes, bu-ye).
+func silentTail(s string) bool {
+	return s == "e" || s == "ed" || s == "es"
 }
 
 // stemSuffixes are the suffixes counted on their stem by englishRules.
@@ -168,14 +208,21 @@ var stemSuffixes = []struct {
 	suffix string
 	add    int
 }{
-	{"fully", 2}, {"ness", 1}, {"less", 1}, {"ful", 1}, {"ments", 1}, {"ment", 1}, {"ly", 1},
+	{"fully", 2}, {"ness", 1}, {"less", 1}, {"ful", 1}, {"ments", 1}, {"ment", 1}, {"ly", 1}, {"ty", 1},
 }
 
-// silentE reports whether s ends in consonant + e after a vowel, the
-// pattern whose e is silent (care, hope, state, like).
+// silentE reports whether s ends in a silent e after a consonant (care,
+// hope, state, change, announce); not the spoken -le and -re of table and
+// acre.
 func silentE(s string) bool {
 	n := len(s)
-	return n >= 3 && s[n-1] == 'e' && !isVowelByte(s[n-2]) && !syllabicLe(s, n-2) && hasVowel(s[:n-2])
+	if n < 3 || s[n-1] != 'e' || isVowelByte(s[n-2]) || syllabicLe(s, n-2) {
+		return false
+	}
+	if s[n-2] == 'r' && !isVowelByte(s[n-3]) {
+		return false // acre, incre-ment
+	}
+	return hasVowel(s[:n-2])
 }
 
 // syllabicLe reports whether w[i] is the l of a spoken "-le" ending after a
@@ -203,11 +250,18 @@ func twoSyllablePair(w string, i int) bool {
 	rest := w[i+2:]
 	switch {
 	case a == 'i' && b == 'a':
-		// -cial, -tial, -sian, -gian, -lian and -iage are one syllable.
-		return !strings.ContainsRune("ctsgl", rune(prev)) && !strings.HasPrefix(rest, "ge")
+		if strings.HasPrefix(rest, "te") || strings.HasPrefix(rest, "ti") {
+			return true // appreci-ate, associ-ation
+		}
+		// -cial, -tial, -sian, -gian, -llian, -ilia and -iage are one
+		// syllable.
+		if prev == 'l' && i > 1 && (w[i-2] == 'l' || w[i-2] == 'i') {
+			return false
+		}
+		return !strings.ContainsRune("ctsg", rune(prev)) && !strings.HasPrefix(rest, "ge")
 	case a == 'i' && b == 'o':
-		// -tion, -sion, -cious, -gion, -xion, -llion, -nion, -vior.
-		if strings.ContainsRune("ctsgx", rune(prev)) || prev == 'n' || prev == 'v' {
+		// -tion, -sion, -cious, -gion, -xion, -shion, -llion, -nion, -vior.
+		if strings.ContainsRune("ctsgxhn", rune(prev)) || (prev == 'v' && strings.HasPrefix(rest, "r")) {
 			return false
 		}
 		return !(prev == 'l' && i > 1 && w[i-2] == 'l')
@@ -223,10 +277,12 @@ func twoSyllablePair(w string, i int) bool {
 		case strings.HasPrefix(rest, "t"):
 			return true // qui-et, di-et, soci-e-ty
 		case strings.HasPrefix(rest, "n"):
-			// audi-ence, cli-ent; not pa-tient, an-cient, friend.
-			return prev != 'c' && prev != 't' && !(prev == 'r' && i > 1 && w[i-2] == 'f')
+			// audi-ence, cli-ent; not pa-tient, an-cient, conve-nient, friend.
+			return prev != 'c' && prev != 't' && prev != 'n' && !(prev == 'r' && i > 1 && w[i-2] == 'f')
 		}
 		return false
+	case a == 'e' && b == 'o' && strings.HasPrefix(rest, "u"):
+		return prev != 'c' && prev != 'g' // errone-ous, but gorgeous
 	case isVowelByte(a) && a != 'y' && b == 'i' && rest == "ng", isVowelByte(a) && a != 'y' && b == 'i' && rest == "ngs":
 		return true // be-ing, go-ing, do-ing
 	}
@@ -254,8 +310,9 @@ var compoundHeads = []struct {
 }{
 	{"some", 1}, {"home", 1}, {"life", 1}, {"time", 1}, {"care", 1}, {"safe", 1}, {"hope", 1},
 	{"whole", 1}, {"name", 1}, {"same", 1}, {"love", 1}, {"base", 1}, {"side", 1}, {"like", 1},
-	{"more", 1}, {"fore", 1}, {"where", 1}, {"there", 1}, {"here", 1}, {"every", 2}, {"none", 1},
-	{"note", 1}, {"face", 1}, {"house", 1}, {"whose", 1}, {"else", 1},
+	{"more", 1}, {"where", 1}, {"there", 1}, {"here", 1}, {"every", 2}, {"none", 1},
+	{"note", 1}, {"face", 1}, {"house", 1}, {"whose", 1}, {"else", 1}, {"guide", 1}, {"frame", 1},
+	{"trade", 1}, {"game", 1}, {"state", 1}, {"place", 1}, {"space", 1}, {"make", 1}, {"take", 1},
 }
 
 // hasVowel reports whether s holds a vowel letter.

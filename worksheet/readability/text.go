@@ -66,7 +66,8 @@ type sentence struct {
 	field string
 }
 
-// isWordRune reports whether r belongs inside a word on its own.
+// isWordRune reports whether r belongs inside a word on its own. A word
+// starts with a letter or a digit; combining marks only continue one.
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -99,7 +100,7 @@ func splitSentences(out []sentence, seg *segment, abbr map[string]bool) []senten
 	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			if r == hardBreak {
 				flush()
 			} else if isTerminal(r) {

@@ -1,0 +1,42 @@
+package pdf_test
+
+import (
+	"context"
+	"io"
+	"os"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/betweensessions/between/worksheet"
+	"github.com/betweensessions/between/worksheet/pdf"
+)
+
+// TestCPUTime reports the CPU time one render takes, which unlike the
+// wall time of a benchmark does not grow when other processes share the
+// machine. Run with BETWEEN_PDF_CPU=1.
+func TestCPUTime(t *testing.T) {
+	if os.Getenv("BETWEEN_PDF_CPU") == "" {
+		t.Skip("set BETWEEN_PDF_CPU=1 to measure")
+	}
+	r := newRenderer(t)
+	ws := sleepHandout()
+	for _, v := range worksheet.Variants {
+		opts := pdf.RenderOptions{Locale: testLocale(), Variant: v}
+		_ = r.Render(context.Background(), io.Discard, ws, opts)
+		const n = 300
+		start := cpu()
+		for range n {
+			if err := r.Render(context.Background(), io.Discard, ws, opts); err != nil {
+				t.Fatal(err)
+			}
+		}
+		t.Logf("%s: %v CPU per render", v, (cpu()-start)/n)
+	}
+}
+
+func cpu() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
