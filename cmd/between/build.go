@@ -70,11 +70,35 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if *quiet {
 		return nil
 	}
-	for _, f := range rep.Fallbacks {
-		fmt.Fprintf(e.stderr, "note: %s has no %s translation; its %s pages show %s\n", f.ID, f.Lang, f.Lang, f.From)
-	}
+	printFallbacks(e.stderr, rep.Fallbacks)
 	fmt.Fprintln(e.stdout, rep)
 	return nil
+}
+
+// printFallbacks says, one line per language, which handouts are shown
+// untranslated.
+func printFallbacks(w io.Writer, fbs []site.Fallback) {
+	var langs []string
+	ids := map[string][]string{}
+	for _, f := range fbs {
+		l := f.Lang.String()
+		if ids[l] == nil {
+			langs = append(langs, l)
+		}
+		ids[l] = append(ids[l], f.ID)
+	}
+	for _, l := range langs {
+		n := len(ids[l])
+		fmt.Fprintf(w, "note: %d %s not in %s yet; %s pages show %s untranslated: %s\n",
+			n, plural(n, "handout is", "handouts are"), l, l, plural(n, "it", "them"), strings.Join(ids[l], ", "))
+	}
+}
+
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }
 
 // parseLangs parses a comma-separated list of language tags.

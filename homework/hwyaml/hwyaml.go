@@ -43,15 +43,14 @@ func DecodeReview(name string, r io.Reader) (*homework.Review, error) {
 // Encode writes v — a homework.Assignment, homework.Review or any other
 // value of that package, or a pointer to one — as one YAML document indented
 // by two spaces.
-func Encode(w io.Writer, v any) (err error) {
+func Encode(w io.Writer, v any) error {
 	e := yaml.NewEncoder(w)
 	e.SetIndent(2)
-	defer func() {
-		if cerr := e.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("hwyaml: %w", cerr)
-		}
-	}()
 	if err := e.Encode(v); err != nil {
+		e.Close()
+		return fmt.Errorf("hwyaml: %w", err)
+	}
+	if err := e.Close(); err != nil {
 		return fmt.Errorf("hwyaml: %w", err)
 	}
 	return nil

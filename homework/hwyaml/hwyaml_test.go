@@ -174,3 +174,8 @@ func FuzzDecodeReview(f *testing.F) {
 		roundTrip(t, r, func(b []byte) (any, error) { return hwyaml.DecodeReview("again.yaml", bytes.NewReader(b)) })
 	})
 }
+
+func TestEncodeError(t *testing.T) {
+	err := hwyaml.Encode(&bytes.Buffer{}, homework.Task{Kind: 99})
+	assert.EqualError(t, err, "hwyaml: homework: invalid kind value 99")
+}
