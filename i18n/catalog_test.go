@@ -358,3 +358,18 @@ func TestCheckGlyphHook(t *testing.T) {
 		`es: walk/es.md: font "go" cannot draw 'z' (U+007A)`,
 	}, got)
 }
+
+func TestEmptyTranslationIsMissing(t *testing.T) {
+	c := withExtra(t)
+	top, err := i18n.Load(fstest.MapFS{"active.pt.toml": {Data: []byte("Day = \"\"\n")}})
+	require.NoError(t, err)
+	c, err = c.Overlay(top)
+	require.NoError(t, err)
+	pt, err := c.Locale(language.Portuguese)
+	require.NoError(t, err)
+	assert.Equal(t, "Dia", pt.Text("Day", nil), "an empty message does not hide the earlier translation")
+
+	_, err = i18n.Load(fstest.MapFS{"active.en.toml": {Data: []byte("Day = \"Day\"\nPrint = \"\"\n")}})
+	require.Error(t, err)
+	assert.Equal(t, `i18n: active.en.toml:2: message "Print" has no "other" text`, err.Error())
+}

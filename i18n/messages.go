@@ -69,9 +69,12 @@ func parseMessageFile(fsys fs.FS, name, display string, parser template.Parser) 
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	mf, err := b.LoadMessageFileFS(fsys, name)
 	if err != nil {
-		return nil, &FileError{Path: display, Err: fmt.Errorf("%v (is %s a language with CLDR plural rules?)", err, tag)}
+		if strings.Contains(err.Error(), "no plural rule") {
+			err = fmt.Errorf("%v (is %s a language with CLDR plural rules?)", err, tag)
+		}
+		return nil, &FileError{Path: display, Err: err}
 	}
-	f := &messageFile{path: display, tag: tag, src: src, messages: mf.Messages}
+	f := &messageFile{path: display, tag: tag, src: src}
 	for _, m := range mf.Messages {
 		if m.ID == "" {
 			return nil, &FileError{Path: display, Err: errors.New("a message has no ID")}
@@ -79,6 +82,10 @@ func parseMessageFile(fsys fs.FS, name, display string, parser template.Parser) 
 		if m.Other == "" && tag == language.English {
 			return nil, &FileError{Path: display, Line: f.line(m.ID, ""), Err: fmt.Errorf("message %q has no \"other\" text", m.ID)}
 		}
+		if m.Zero+m.One+m.Two+m.Few+m.Many+m.Other == "" {
+			continue // no text yet: as goi18n does, count it as untranslated
+		}
+		f.messages = append(f.messages, m)
 		for _, form := range pluralForms(m) {
 			if form.src == "" {
 				continue
@@ -118,7 +125,7 @@ func messageHash(m *goi18n.Message) string {
 	return fmt.Sprintf("sha1-%x", h.Sum(nil))
 }
 
-// hasCount reports whether data carries a plural count.
+// pluralCount returns the plural count in data, or nil.
 func pluralCount(data map[string]any) any {
 	if v, ok := data["Count"]; ok {
 		return v

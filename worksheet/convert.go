@@ -35,7 +35,6 @@ type converter struct {
 	params []Param
 	// parts counts the "::: part" lines at the top level.
 	parts int
-	text  strings.Builder
 }
 
 // document converts the whole body and groups it into parts.
@@ -190,6 +189,7 @@ func (c *converter) table(n *extast.Table) *Table {
 	for len(t.Align) < len(t.Header) {
 		t.Align = append(t.Align, AlignNone)
 	}
+	t.Align = t.Align[:len(t.Header)]
 	return t
 }
 
@@ -293,37 +293,31 @@ func truncate(s string) string {
 // inlines converts the inline children of parent, merging adjacent text.
 func (c *converter) inlines(parent ast.Node) []Inline {
 	var out []Inline
-	c.appendInlines(&out, parent)
-	return c.flush(out)
-}
-
-// flush appends pending text to out.
-func (c *converter) flush(out []Inline) []Inline {
-	if c.text.Len() > 0 {
-		out = append(out, &Text{Text: c.text.String()})
-		c.text.Reset()
+	var text strings.Builder
+	add := func(in Inline) {
+		if text.Len() > 0 {
+			out = append(out, &Text{Text: text.String()})
+			text.Reset()
+		}
+		if in != nil {
+			out = append(out, in)
+		}
 	}
-	return out
-}
-
-// appendInlines converts the inline children of parent onto *out; text is
-// gathered in c.text until something else comes.
-func (c *converter) appendInlines(out *[]Inline, parent ast.Node) {
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Text:
-			c.text.WriteString(unescape(n.Segment.Value(c.source)))
+			text.WriteString(unescape(n.Segment.Value(c.source)))
 			if n.HardLineBreak() || n.SoftLineBreak() {
-				*out = append(c.flush(*out), &Break{Hard: n.HardLineBreak()})
+				add(&Break{Hard: n.HardLineBreak()})
 			}
 		case *ast.String:
 			if n.IsCode() {
-				c.text.Write(n.Value)
+				text.Write(n.Value)
 			} else {
-				c.text.WriteString(unescape(n.Value))
+				text.WriteString(unescape(n.Value))
 			}
 		case *ast.Emphasis:
-			*out = append(c.flush(*out), &Emphasis{Strong: n.Level >= 2, Content: c.inlines(n)})
+			add(&Emphasis{Strong: n.Level >= 2, Content: c.inlines(n)})
 		case *ast.CodeSpan:
 			var b strings.Builder
 			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
@@ -334,25 +328,24 @@ func (c *converter) appendInlines(out *[]Inline, parent ast.Node) {
 					b.Write(t.Value)
 				}
 			}
-			code := strings.ReplaceAll(strings.ReplaceAll(b.String(), "\r", ""), "\n", " ")
-			*out = append(c.flush(*out), &Code{Text: code})
+			add(&Code{Text: strings.ReplaceAll(strings.ReplaceAll(b.String(), "\r", ""), "\n", " ")})
 		case *ast.Link:
 			url := unescape(n.Destination)
 			if html.IsDangerousURL([]byte(url)) {
-				c.errNode(n, "this link's address uses a scheme that is not allowed (such as javascript: or data:)")
+				c.errNode(n, msgDangerousLink)
 				continue
 			}
-			*out = append(c.flush(*out), &Link{URL: url, Content: c.inlines(n)})
+			add(&Link{URL: url, Content: c.inlines(n)})
 		case *ast.AutoLink:
 			url := string(n.URL(c.source))
 			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 				url = "mailto:" + url
 			}
 			if html.IsDangerousURL([]byte(url)) {
-				c.errNode(n, "this link's address uses a scheme that is not allowed (such as javascript: or data:)")
+				c.errNode(n, msgDangerousLink)
 				continue
 			}
-			*out = append(c.flush(*out), &Link{URL: url, Content: []Inline{&Text{Text: string(n.Label(c.source))}}})
+			add(&Link{URL: url, Content: []Inline{&Text{Text: string(n.Label(c.source))}}})
 		case *ast.Image:
 			c.errNode(n, "images are not allowed in handouts; describe the picture in words")
 		case *ast.RawHTML:
@@ -362,16 +355,20 @@ func (c *converter) appendInlines(out *[]Inline, parent ast.Node) {
 		case *extast.TaskCheckBox:
 			// read by listItem
 		case *blankNode:
-			*out = append(c.flush(*out), &Blank{Width: n.Width})
+			add(&Blank{Width: n.Width})
 		case *slotNode:
 			if sl := c.slot(n); sl != nil {
-				*out = append(c.flush(*out), sl)
+				add(sl)
 			}
 		default:
 			c.errNode(n, fmt.Sprintf("%s is not part of the handout format", n.Kind()))
 		}
 	}
+	add(nil)
+	return out
 }
+
+const msgDangerousLink = "this link's address uses a scheme that is not allowed (such as javascript: or data:)"
 
 // slot checks a "{{...}}" against the declared params.
 func (c *converter) slot(n *slotNode) *Slot {
@@ -384,12 +381,12 @@ func (c *converter) slot(n *slotNode) *Slot {
 		c.errNode(n, "template code is not allowed in {{ }}; a slot is {{name}} with a name declared in the front matter params")
 		return nil
 	}
-	names := make([]string, len(c.params))
-	for i, p := range c.params {
+	names := make([]string, 0, len(c.params))
+	for _, p := range c.params {
 		if p.Name == name {
 			return &Slot{Name: name}
 		}
-		names[i] = p.Name
+		names = append(names, p.Name)
 	}
 	c.errNode(n, fmt.Sprintf("slot {{%s}} is not declared in the front matter params%s", truncate(name), suggest(name, names)))
 	return nil

@@ -130,9 +130,9 @@ func (a Analyzer) run(tag language.Tag, segs []segment, loc *i18n.Locale) (Repor
 		}
 	}
 	a.score(&r, reg, lang, loc)
-	limit := cmp.Or(a.MaxSentenceWords, DefaultMaxSentenceWords)
+	c := checker{lang: lang, limit: cmp.Or(a.MaxSentenceWords, DefaultMaxSentenceWords), seen: map[string]bool{}}
 	for i := range sents {
-		r.Findings = checkSentence(r.Findings, &sents[i], lang, limit)
+		r.Findings = c.sentence(r.Findings, &sents[i])
 	}
 	return r, sents
 }
@@ -176,8 +176,16 @@ func (a Analyzer) score(r *Report, reg *Registry, lang *compiledLanguage, loc *i
 	}
 }
 
-// checkSentence appends the findings about one sentence.
-func checkSentence(out []Finding, s *sentence, lang *compiledLanguage, limit int) []Finding {
+// checker runs the sentence checks over one handout.
+type checker struct {
+	lang  *compiledLanguage // nil for a language without rules
+	limit int               // longest sentence not flagged
+	seen  map[string]bool   // long words already reported
+}
+
+// sentence appends the findings about one sentence.
+func (c *checker) sentence(out []Finding, s *sentence) []Finding {
+	lang, limit := c.lang, c.limit
 	at := func(line int, code Code, sev Severity, msg string) {
 		out = append(out, Finding{Code: code, Severity: sev, Line: line, Field: s.field, Message: msg})
 	}
@@ -203,8 +211,9 @@ func checkSentence(out []Finding, s *sentence, lang *compiledLanguage, limit int
 		folded[i] = fold(w.text)
 	}
 	if lang.LongWord != nil {
-		for _, w := range s.words {
-			if !isNumber(w.text) && lang.LongWord(w.text, w.syl) {
+		for i, w := range s.words {
+			if !c.seen[folded[i]] && !isNumber(w.text) && lang.LongWord(w.text, w.syl) {
+				c.seen[folded[i]] = true // once per handout: the fix is the same everywhere
 				at(w.line, LongWord, Info, fmt.Sprintf("long word %q (%s): is there a shorter one?", w.text, lang.LongWordRule))
 			}
 		}

@@ -155,9 +155,9 @@ func (b *builtin) spanish() Language {
 		Formula:   SzigrisztPazos{}.Name(),
 		Syllables: spanishSyllables,
 		LongWord: func(w string, syl int) bool {
-			return syl >= 5 || letterCount(w) >= 13
+			return syl >= 6 || letterCount(w) >= 14
 		},
-		LongWordRule: "5 o más sílabas, o 13 o más letras",
+		LongWordRule: "6 or more syllables, or 14 or more letters",
 		Imperative: func(w string) bool {
 			if b.impES[w] {
 				return true
