@@ -53,6 +53,19 @@ type Meta struct {
 	// SourceHash is set on translations: the hash (see i18n.SourceHash) of
 	// the English file this one was translated from.
 	SourceHash string `yaml:"source_hash,omitempty" json:"source_hash,omitempty"`
+	// Readability, when set, replaces the locale's readability target for
+	// this template, with the reason why. Lint requires the reason.
+	Readability *ReadabilityTarget `yaml:"readability,omitempty" json:"readability,omitempty"`
+}
+
+// ReadabilityTarget is a template's own readability target, set in front
+// matter when the locale's target does not fit the handout (for example a
+// handout that must name a diagnosis). Target is on the scale of the
+// locale's formula: a grade level, or an ease score.
+type ReadabilityTarget struct {
+	Target float64 `yaml:"target" json:"target"`
+	// Reason says why the locale's target does not apply. It is required.
+	Reason string `yaml:"reason" json:"reason"`
 }
 
 // Param declares a personalisation slot used as {{Name}} in the body.

@@ -96,14 +96,14 @@ func (x *extractor) inlines(content []worksheet.Inline, kind segKind, pos worksh
 	x.cur = &x.segs[len(x.segs)-1]
 	var b strings.Builder
 	line := pos.Line
-	x.walk(content, &b, &line, pos)
+	x.walk(content, &b, &line)
 	x.cur.text = b.String()
 	x.cur = nil
 }
 
 // walk writes the text of content to b, keeping line current and noting
 // where lines change and where italics are.
-func (x *extractor) walk(content []worksheet.Inline, b *strings.Builder, line *int, pos worksheet.Pos) {
+func (x *extractor) walk(content []worksheet.Inline, b *strings.Builder, line *int) {
 	newline := func() {
 		*line++
 		x.cur.lines = append(x.cur.lines, lineMark{b.Len(), *line})
@@ -120,16 +120,12 @@ func (x *extractor) walk(content []worksheet.Inline, b *strings.Builder, line *i
 			}
 		case *worksheet.Emphasis:
 			if !in.Strong {
-				f := Finding{Code: Italics, Severity: Warning, Line: *line,
-					Message: "italic text: large print uses no italics; use bold or plain text"}
-				if *line == pos.Line {
-					f.Col = pos.Col
-				}
-				x.findings = append(x.findings, f)
+				x.findings = append(x.findings, Finding{Code: Italics, Severity: Warning, Line: *line,
+					Message: "italic text: large print uses no italics; use bold or plain text"})
 			}
-			x.walk(in.Content, b, line, pos)
+			x.walk(in.Content, b, line)
 		case *worksheet.Link:
-			x.walk(in.Content, b, line, pos)
+			x.walk(in.Content, b, line)
 		case *worksheet.Blank:
 			x.writing = true
 			b.WriteByte(' ')

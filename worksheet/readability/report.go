@@ -90,10 +90,9 @@ type Finding struct {
 	Severity Severity `json:"severity"`
 	// Line is the 1-based source line. It is 0 for findings about the
 	// whole handout and for front matter text, which Field then names.
+	// There is no column: the document model keeps positions for blocks
+	// only, so a finding inside a paragraph is placed by line.
 	Line int `json:"line"`
-	// Col is the 1-based byte column when known (the start of a block),
-	// else 0.
-	Col int `json:"col,omitempty"`
 	// Field is "title" or "summary" for text from the front matter.
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`

@@ -35,6 +35,7 @@ type output struct {
 
 	mu    sync.Mutex
 	files []string
+	dirs  sync.Map // folders made so far, to skip the mkdir calls
 }
 
 // prepare checks the output folder and makes the temporary folder beside
@@ -95,8 +96,13 @@ func parseManifest(b []byte) map[string]bool {
 // and streams fill's output into it.
 func (o *output) write(rel string, fill func(io.Writer) error) error {
 	name := filepath.Join(o.tmp, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return fmt.Errorf("site: %w", err)
+	if d := filepath.Dir(name); d != o.tmp {
+		if _, ok := o.dirs.Load(d); !ok {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return fmt.Errorf("site: %w", err)
+			}
+			o.dirs.Store(d, true)
+		}
 	}
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
