@@ -4,11 +4,12 @@
 // # Layout
 //
 // [FS] holds one folder per template, named by the template's id, with one
-// Markdown file per language named by its BCP 47 tag:
+// Markdown file per language named by its BCP 47 tag, for example:
 //
 //	mood-journal/en.md
 //	sleep-routine/en.md
 //	thought-record/en.md
+//	thought-record-parts/es.md
 //
 // Each file is a worksheet template: YAML front matter and a Markdown body
 // with worksheet directives, as the worksheet package documents. English

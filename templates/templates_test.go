@@ -57,14 +57,12 @@ func TestSleepRoutineParams(t *testing.T) {
 }
 
 func ExampleFS() {
-	entries, _ := fs.ReadDir(templates.FS(), ".")
-	for _, e := range entries {
-		if e.IsDir() {
-			fmt.Println(e.Name())
-		}
+	for _, id := range []string{"mood-journal", "sleep-routine", "thought-record"} {
+		_, err := fs.Stat(templates.FS(), id+"/en.md")
+		fmt.Println(id+"/en.md", err == nil)
 	}
 	// Output:
-	// mood-journal
-	// sleep-routine
-	// thought-record
+	// mood-journal/en.md true
+	// sleep-routine/en.md true
+	// thought-record/en.md true
 }

@@ -15,8 +15,9 @@ import (
 
 // MarshalJSON writes the worksheet as {"path", "lang", "meta", "body"}.
 // The clinician notes in meta are included: a caller that hands the JSON to
-// a client should clear Meta.Clinician first.
-func (w *Worksheet) MarshalJSON() ([]byte, error) {
+// a client should clear Meta.Clinician first. It has a value receiver, so
+// both Worksheet and *Worksheet marshal this way.
+func (w Worksheet) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		Path string  `json:"path"`
 		Lang string  `json:"lang"`

@@ -476,3 +476,17 @@ func TestParseManyErrors(t *testing.T) {
 	require.Len(t, list, maxErrors+1)
 	assert.Equal(t, "worksheet: demo/en.md: too many errors: 99900 more not shown; fix these first", list[maxErrors].Error())
 }
+
+func TestWorksheetJSON(t *testing.T) {
+	w, err := testParser.Parse("demo/en.md", []byte(okFront+"Hi {{wake_time}} ___\n"))
+	require.NoError(t, err)
+	byPtr, err := json.Marshal(w)
+	require.NoError(t, err)
+	byVal, err := json.Marshal(*w)
+	require.NoError(t, err)
+	assert.Equal(t, string(byPtr), string(byVal))
+	assert.Contains(t, string(byPtr), `"body":[{"type":"paragraph","pos":{"line":9,"col":1},"content":[{"type":"text","text":"Hi "},{"type":"slot","name":"wake_time"},{"type":"text","text":" "},{"type":"blank","width":3}]}]`)
+	empty, err := json.Marshal(&Crisis{})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"type":"crisis","pos":{"line":0,"col":0}}`, string(empty))
+}

@@ -93,11 +93,11 @@ func (g generator) build(i int, v *vocab) *doc {
 		block{kind: tasks, items: picks(v.steps, 4+r.IntN(2))},
 		block{kind: para, text: sentences(2)},
 	)
-	sections := 4 + r.IntN(2)
+	sections := 3 + r.IntN(2)
 	for s, h := range picks(v.headings, sections) {
 		d.body = append(d.body,
 			block{kind: heading, text: h},
-			block{kind: para, text: sentences(3 + r.IntN(2))},
+			block{kind: para, text: sentences(2 + r.IntN(2))},
 		)
 		switch s % 3 {
 		case 0:
@@ -191,7 +191,7 @@ func (d *doc) render(between bool, sourceHash string) []byte {
 				if j > 0 {
 					b.WriteString("\n")
 				}
-				b.WriteString(strings.Repeat(`\_`, 60) + "\n")
+				b.WriteString(strings.Repeat(`\_`, 40) + "\n")
 			}
 		case scale:
 			if between {

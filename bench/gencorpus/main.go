@@ -2,7 +2,7 @@
 // side-by-side benchmark in bench/compare.
 //
 // Each worksheet is about two printed pages: an introduction, a task list,
-// four or five sections with headings, paragraphs, lists and inline blanks,
+// three or four sections with headings, paragraphs, lists and inline blanks,
 // writing lines, a rating scale, a 7-day tracker and a small table. The same
 // seed always gives the same bytes.
 //

@@ -41,6 +41,7 @@ func commands() []command {
 		{name: "version", summary: "print the version", run: runVersion},
 		{name: "build", summary: "build the handout library into a static site", run: runBuild},
 		{name: "list", summary: "list the handout library", run: runList},
+		{name: "lint", summary: "check templates: format, fonts, translations, readability", run: runLint},
 		{name: "i18n", summary: "see and start translations (status, new, check)", run: runI18n},
 	}
 }

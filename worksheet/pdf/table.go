@@ -49,29 +49,67 @@ func (st *state) table(t *worksheet.Table, x, w float64, out []*unit) []*unit {
 	for _, cells := range t.Rows {
 		g.cells = append(g.cells, row(cells, regular))
 	}
-	// A table too wide for the page is set smaller in standard print, down
-	// to 8 pt; large print keeps its size and breaks words instead.
-	if st.opts.Variant == worksheet.Standard {
-		least := 0.0
-		for c := range cols {
-			l := 0.0
-			for _, r := range g.cells {
-				for _, wd := range r[c].words {
-					l = max(l, wd.w)
-				}
+	least := 0.0 // the width the longest words need
+	for c := range cols {
+		l := 0.0
+		for _, r := range g.cells {
+			for _, wd := range r[c].words {
+				l = max(l, wd.w)
 			}
-			least += l + 2*st.m.pad
 		}
-		if least > w {
-			f := max((w-float64(cols)*2*st.m.pad)/(least-float64(cols)*2*st.m.pad), 8/size)
-			for _, r := range g.cells {
-				for _, b := range r {
-					b.scale(f)
-				}
+		least += l + 2*st.m.pad
+	}
+	if least > w {
+		// Too wide for the page: standard print sets the table smaller,
+		// down to 8 pt; large print keeps its size and prints each row as
+		// a short list of "header: value" lines instead.
+		if st.opts.Variant == worksheet.LargePrint {
+			return st.stackedTable(t, x, w, out)
+		}
+		f := max((w-float64(cols)*2*st.m.pad)/(least-float64(cols)*2*st.m.pad), 8/size)
+		for _, r := range g.cells {
+			for _, b := range r {
+				b.scale(f)
 			}
 		}
 	}
 	return st.grid(&g, st.columnWidths(&g, w), x, out)
+}
+
+// stackedTable prints each row of a table as "header: value" lines, kept
+// together, with a rule between rows.
+func (st *state) stackedTable(t *worksheet.Table, x, w float64, out []*unit) []*unit {
+	m := &st.m
+	for ri, row := range t.Rows {
+		start := len(out)
+		for c, head := range t.Header {
+			n := len(out)
+			out = st.textUnits(out, x, w, m.body, regular, alignLeft, false, func(b *inliner) {
+				if len(head) > 0 {
+					b.inlines(head, bold, "")
+					b.text(":", bold, "")
+					b.endWord()
+				}
+				if c < len(row) {
+					b.inlines(row[c], regular, "")
+				}
+			})
+			if len(out) > n && c > 0 {
+				out[n].before = m.itemGap
+			}
+		}
+		if len(out) == start {
+			continue
+		}
+		for _, u := range out[start : len(out)-1] {
+			u.keep = true
+		}
+		out[start].ops = append(out[start].ops, op{kind: opLine, x: x, y: -m.gap / 2, w: w, size: m.rule})
+		if ri > 0 {
+			out[start].before = m.gap
+		}
+	}
+	return out
 }
 
 // columnWidths shares w among the grid's columns.
@@ -138,7 +176,7 @@ func (st *state) grid(g *grid, widths []float64, x float64, out []*unit) []*unit
 				empty = false
 			}
 		}
-		per := n
+		per := max(n, 1)
 		if header != nil {
 			per = max(int((room-header.h-2*pad)/lh), 1)
 		}

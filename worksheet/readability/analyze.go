@@ -223,11 +223,12 @@ func (c *checker) sentence(out []Finding, s *sentence) []Finding {
 			at(s.words[i].line, Passive, Info, fmt.Sprintf("passive voice (%q): say who does it", s.words[i].text))
 		}
 	}
-	for _, j := range lang.jargon {
-		for i := 0; i+len(j.words) <= len(folded); i++ {
-			if matchTerm(folded[i:i+len(j.words)], j.words) {
+	reported := map[*compiledJargon]bool{}
+	for i, w := range folded {
+		for _, j := range lang.jargon[jargonKey(w)] {
+			if !reported[j] && i+len(j.words) <= len(folded) && matchTerm(folded[i:i+len(j.words)], j.words) {
+				reported[j] = true // once per sentence
 				at(s.words[i].line, JargonTerm, Warning, fmt.Sprintf("jargon %q: try %q", j.Term, j.Plain))
-				break
 			}
 		}
 	}
@@ -242,7 +243,7 @@ func matchTerm(words, term []string) bool {
 		if w == t {
 			continue
 		}
-		if i == len(term)-1 && (w == t+"s" || w == t+"es") {
+		if i == len(term)-1 && strings.HasPrefix(w, t) && (w[len(t):] == "s" || w[len(t):] == "es") {
 			continue
 		}
 		return false

@@ -329,6 +329,13 @@ func hasVowel(s string) bool {
 // other character that is not an ASCII letter or an apostrophe. Accented
 // Latin letters lose their accent (café, naïve).
 func foldASCII(w string) string {
+	clean := true
+	for i := 0; i < len(w) && clean; i++ {
+		clean = w[i] >= 'a' && w[i] <= 'z' || w[i] == '\''
+	}
+	if clean {
+		return w
+	}
 	var b strings.Builder
 	b.Grow(len(w))
 	for _, r := range w {

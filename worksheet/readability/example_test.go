@@ -109,6 +109,6 @@ func ExampleRegistry_AddLanguage() {
 		fmt.Println(f.Line, f.Code, f.Message)
 	}
 	// Output:
-	// demo-formula 1.00
+	// demo-formula 2.33
 	// 1 jargon jargon "psykoedukation": try "att lära sig om"
 }

@@ -51,8 +51,9 @@ type Language struct {
 // compiledLanguage is a Language prepared for fast matching.
 type compiledLanguage struct {
 	Language
-	abbr   map[string]bool
-	jargon []compiledJargon
+	abbr map[string]bool
+	// jargon holds the terms keyed by jargonKey of their first word.
+	jargon map[string][]*compiledJargon
 }
 
 // compiledJargon is a jargon term split into folded words.
@@ -63,17 +64,24 @@ type compiledJargon struct {
 
 // compile prepares l for the analyser.
 func compile(l Language) *compiledLanguage {
-	c := &compiledLanguage{Language: l, abbr: make(map[string]bool, len(l.Abbreviations))}
+	c := &compiledLanguage{Language: l, abbr: make(map[string]bool, len(l.Abbreviations)), jargon: map[string][]*compiledJargon{}}
 	for _, a := range l.Abbreviations {
 		c.abbr[fold(a)] = true
 	}
 	for _, j := range l.Jargon {
 		words := strings.Fields(fold(j.Term))
 		if len(words) > 0 {
-			c.jargon = append(c.jargon, compiledJargon{words: words, Jargon: j})
+			k := jargonKey(words[0])
+			c.jargon[k] = append(c.jargon[k], &compiledJargon{words: words, Jargon: j})
 		}
 	}
 	return c
+}
+
+// jargonKey is the index key of a folded word: the word without a plural
+// "s", so that "distortions" finds the terms that start with "distortion".
+func jargonKey(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w, "s"), "e")
 }
 
 // Registry maps formula names to formulas and languages to their rules.

@@ -91,10 +91,17 @@ type libraryPage struct {
 	Languages []link
 }
 
-// chooserPage is the top page: one link per language.
+// chooserPage is the top page: one link per language, each with the
+// library's title and the prompt in that language.
 type chooserPage struct {
 	page
-	Languages []link
+	Prompts   []link // "Choose a language" in each language; Href unused
+	Languages []langChoice
+}
+
+type langChoice struct {
+	link
+	Title string
 }
 
 var kindOrder = []worksheet.Kind{worksheet.KindWorksheet, worksheet.KindLog, worksheet.KindPlan, worksheet.KindHandout, worksheet.KindReview}
@@ -220,7 +227,11 @@ func (b *builder) writeIndexes(out *output) error {
 			Lang: b.langs[0].String(), Dir: dir(first), Title: first.Text("LibraryTitle", nil),
 			Alternates: hreflang(langLinks, ""), loc: first,
 		},
-		Languages: langLinks,
+	}
+	for _, l := range langLinks {
+		loc := b.locales[l.Lang]
+		chooser.Prompts = append(chooser.Prompts, link{Text: loc.Text("ChooseLanguage", nil), Lang: l.Lang})
+		chooser.Languages = append(chooser.Languages, langChoice{link: l, Title: loc.Text("LibraryTitle", nil)})
 	}
 	if err := out.write("index.html", func(w io.Writer) error {
 		return layouts.ExecuteTemplate(w, "chooser.html", chooser)

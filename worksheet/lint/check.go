@@ -1,0 +1,288 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/worksheet"
+	"github.com/betweensessions/between/worksheet/pdf"
+	"github.com/betweensessions/between/worksheet/readability"
+)
+
+// checker runs the checks of one Run.
+type checker struct {
+	opts   Options
+	cat    *i18n.Catalog
+	parser *worksheet.Parser
+}
+
+// template lints every file of one template. langs are the languages of
+// the whole library, for the missing-translation check.
+func (c *checker) template(id string, files map[string]sourceFile, langs []string) (Template, error) {
+	t := Template{ID: id}
+	keys := make([]string, 0, len(files))
+	for k := range files {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, langOrder)
+
+	var hash string // the English source's SourceHash, "" when there is none
+	if en, ok := files["en"]; ok {
+		src, err := fs.ReadFile(en.fsys, en.name)
+		if err != nil {
+			return t, fmt.Errorf("lint: %w", err)
+		}
+		hash = i18n.SourceHash(src)
+	}
+	for _, k := range keys {
+		f, err := c.file(files[k], hash)
+		if err != nil {
+			return t, err
+		}
+		t.Files = append(t.Files, f)
+	}
+	for _, l := range langs {
+		if hasLang(files, l) {
+			continue
+		}
+		name := path.Join(c.opts.Root, id, l+".md")
+		tag, _ := language.Parse(l)
+		f := File{Path: name, Lang: tag, Absent: true, Translation: i18n.Missing}
+		if l == "en" {
+			f.Translation = ""
+			f.Findings = []Finding{{Path: name, Severity: Info, Code: NoSource,
+				Message: "no English source file; the translations' staleness cannot be checked"}}
+		} else {
+			f.Findings = []Finding{{Path: name, Severity: Warning, Code: Missing,
+				Message: fmt.Sprintf("no %s file; the %s pages show this handout in English", l, l)}}
+		}
+		t.Files = append(t.Files, f)
+	}
+	return t, nil
+}
+
+// hasLang reports whether files has lang or a parent of it (es for
+// es-MX), which is what the site shows for lang.
+func hasLang(files map[string]sourceFile, lang string) bool {
+	t, err := language.Parse(lang)
+	if err != nil {
+		return true
+	}
+	for ; !t.IsRoot(); t = t.Parent() {
+		if _, ok := files[t.String()]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// file lints one template file. hash is the SourceHash of the template's
+// English file, or "" when it has none.
+func (c *checker) file(sf sourceFile, hash string) (File, error) {
+	name := path.Join(c.opts.Root, sf.name)
+	f := File{Path: name, Findings: []Finding{}}
+	if t, err := language.Parse(sf.lang); err == nil {
+		f.Lang = t
+	}
+	src, err := fs.ReadFile(sf.fsys, sf.name)
+	if err != nil {
+		return f, fmt.Errorf("lint: %w", err)
+	}
+	add := func(line, col int, sev Severity, code Code, msg string) {
+		f.Findings = append(f.Findings, Finding{Path: name, Line: line, Col: col, Severity: sev, Code: code, Message: msg})
+	}
+	if off, bad := badEncoding(src); bad {
+		line, col := position(src, off)
+		add(line, col, Error, Encoding, "the file is not valid UTF-8 text (or holds a NUL byte); save it as UTF-8")
+		return f, nil
+	}
+	ws, err := c.parser.Parse(sf.name, src)
+	if err != nil {
+		var list worksheet.ErrorList
+		if !errors.As(err, &list) {
+			return f, fmt.Errorf("lint: %w", err)
+		}
+		for _, e := range list {
+			add(e.Line, e.Col, Error, Parse, e.Msg)
+		}
+		sortFindings(f.Findings)
+		return f, nil
+	}
+	front := frontPositions(src)
+
+	if base, _ := f.Lang.Base(); base.String() != "en" {
+		f.Translation = translationState(ws.Meta.SourceHash, hash)
+		line, col := front.pos("source_hash")
+		switch f.Translation {
+		case i18n.Stale:
+			add(line, col, Warning, Stale, fmt.Sprintf("the English source changed since this translation was made (source_hash %s, English is now %s); update the translation, then its source_hash", ws.Meta.SourceHash, hash))
+		case i18n.Untranslated:
+			add(line, col, Warning, Untranslated, fmt.Sprintf("no source_hash: the site shows the English instead; when the translation is done, set source_hash: %s", hash))
+		case "":
+			add(line, col, Info, NoSource, "no English source file beside this translation; its staleness cannot be checked")
+		}
+	}
+
+	loc, err := c.cat.Locale(f.Lang)
+	if err != nil {
+		add(0, 0, Warning, Locale, fmt.Sprintf("no locale for %s in the catalog; readability is measured with no target and the PDF uses the default font", f.Lang))
+		loc = nil
+	}
+	loc, reason := c.override(ws, loc, front, add)
+	rep := c.opts.Readability.Analyze(ws, loc)
+	f.Report = &rep
+	f.Reading = &Reading{
+		Formula: rep.Formula, Value: rep.Score.Value, Scale: rep.Score.Scale, Band: rep.Score.Band,
+		Target: rep.Target, Reason: reason, MeetsTarget: rep.MeetsTarget,
+		Words: rep.Words, Sentences: rep.Sentences,
+	}
+	for _, rf := range rep.Findings {
+		sev := Info
+		if rf.Severity >= readability.Warning {
+			sev = Warning
+		}
+		line, col := rf.Line, 0
+		if rf.Field != "" {
+			line, col = front.pos(rf.Field)
+		}
+		add(line, col, sev, Code(ReadabilityPrefix+string(rf.Code)), rf.Message)
+	}
+
+	if c.opts.PDF != nil {
+		if err := c.opts.PDF.CheckGlyphs(ws, loc); err != nil {
+			var ge *pdf.GlyphError
+			if !errors.As(err, &ge) {
+				add(0, 0, Error, Glyph, fmt.Sprintf("the PDF cannot be checked: %v", err))
+			} else {
+				for _, g := range glyphs(ge) {
+					line, col := 0, 0
+					if off := indexRune(src, g.r); off >= 0 {
+						line, col = position(src, off)
+					}
+					add(line, col, Error, Glyph, fmt.Sprintf("font %q for %s cannot draw U+%04X %q (%s); the PDF would leave a hole, so the build refuses it", ge.Font, ge.Lang, g.r, g.r, g.faces))
+				}
+			}
+		}
+	}
+	sortFindings(f.Findings)
+	return f, nil
+}
+
+// translationState tells a translation's state from its source_hash and
+// the English file's hash ("" when there is no English file).
+func translationState(got, hash string) i18n.TemplateState {
+	switch {
+	case hash == "":
+		return ""
+	case got == "":
+		return i18n.Untranslated
+	case got == hash:
+		return i18n.Translated
+	}
+	return i18n.Stale
+}
+
+// override applies the template's own readability target, if its front
+// matter sets one with a reason, to a copy of loc. It returns the locale
+// to measure with and the reason ("" when the locale's target applies).
+func (c *checker) override(ws *worksheet.Worksheet, loc *i18n.Locale, front frontMap, add func(int, int, Severity, Code, string)) (*i18n.Locale, string) {
+	o := ws.Meta.Readability
+	if o == nil {
+		return loc, ""
+	}
+	line, col := front.pos("readability")
+	bad := false
+	if o.Target <= 0 {
+		l, c := front.pos("readability.target", "readability")
+		add(l, c, Error, Override, "readability needs a target above 0: a grade level or an ease score, on the scale of the language's formula")
+		bad = true
+	}
+	if trimmed(o.Reason) == "" {
+		l, c := front.pos("readability.reason", "readability")
+		add(l, c, Error, Override, "readability needs a reason: say why this handout cannot meet the language's target")
+		bad = true
+	}
+	if bad {
+		return loc, ""
+	}
+	if loc == nil || loc.Readability.Formula == "" {
+		add(line, col, Warning, Override, "readability sets a target, but no readability formula applies to this language")
+		return loc, ""
+	}
+	add(line, col, Info, Override, fmt.Sprintf("readability target %g set in front matter in place of %g (%s): %s", o.Target, loc.Readability.Target, loc.Readability.Formula, o.Reason))
+	own := *loc
+	own.Readability.Target = o.Target
+	return &own, o.Reason
+}
+
+// missingGlyph is one character a font lacks, with the faces that lack it.
+type missingGlyph struct {
+	r     rune
+	faces string
+}
+
+// glyphs groups a GlyphError's missing characters by rune.
+func glyphs(ge *pdf.GlyphError) []missingGlyph {
+	var out []missingGlyph
+	for _, m := range ge.Missing {
+		if n := len(out); n > 0 && out[n-1].r == m.Rune {
+			out[n-1].faces += ", " + m.Face
+			continue
+		}
+		out = append(out, missingGlyph{r: m.Rune, faces: m.Face})
+	}
+	return out
+}
+
+// badEncoding returns the offset of the first byte that is not valid
+// UTF-8, or of the first NUL byte.
+func badEncoding(src []byte) (int, bool) {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == 0 || r == utf8.RuneError && size <= 1 {
+			return i, true
+		}
+		i += size
+	}
+	return 0, false
+}
+
+// indexRune returns the offset of the first r in src, or -1.
+func indexRune(src []byte, r rune) int {
+	for i, x := range string(src) {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// position converts a byte offset into a 1-based line and byte column.
+func position(src []byte, off int) (line, col int) {
+	line, start := 1, 0
+	for i := 0; i < off && i < len(src); i++ {
+		if src[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, off - start + 1
+}
+
+// sortFindings orders findings by line, then column, keeping the order
+// of findings at the same place.
+func sortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Col - b.Col
+	})
+}
