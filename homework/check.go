@@ -475,6 +475,11 @@ func (r *Review) validate(c *checker) {
 			c.broke(RuleInvalid, fmt.Sprintf("measures[%d]", i), "%s", strings.TrimPrefix(err.Error(), "homework: "))
 		}
 	}
+	for i, s := range r.Earlier {
+		if err := s.Validate(); err != nil {
+			c.broke(RuleInvalid, fmt.Sprintf("earlier_measures[%d]", i), "%s", strings.TrimPrefix(err.Error(), "homework: "))
+		}
+	}
 	for i, m := range r.Custom {
 		if err := m.Validate(); err != nil {
 			c.broke(RuleInvalid, fmt.Sprintf("custom_measures[%d]", i), "%s", strings.TrimPrefix(err.Error(), "homework: "))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"time"
 )
 
 // Instrument is a standard self-report questionnaire. The zero value is
@@ -118,6 +119,10 @@ func (s *Severity) UnmarshalText(b []byte) error {
 type Score struct {
 	Instrument Instrument `json:"instrument" yaml:"instrument"`
 	Items      []int      `json:"items" yaml:"items"`
+	// Date is when the questionnaire was completed, as YYYY-MM-DD; empty
+	// when not recorded. Notes use it for the interval between two
+	// administrations and FHIR exports for the effective date.
+	Date string `json:"date,omitempty" yaml:"date,omitempty"`
 }
 
 // NewScore returns the score of one administration, or an error when the
@@ -141,6 +146,11 @@ func (s Score) Validate() error {
 	for i, v := range s.Items {
 		if v < 0 || v > MaxItem {
 			return fmt.Errorf("homework: %s item %d: out of range 0–%d", s.Instrument, i+1, MaxItem)
+		}
+	}
+	if s.Date != "" {
+		if _, err := time.Parse(time.DateOnly, s.Date); err != nil {
+			return fmt.Errorf("homework: %s date: want a date as YYYY-MM-DD", s.Instrument)
 		}
 	}
 	return nil

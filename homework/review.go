@@ -28,6 +28,10 @@ type Review struct {
 	Modifications string `json:"modifications" yaml:"modifications"`
 	// Measures are the questionnaires given at this session.
 	Measures []Score `json:"measures,omitempty" yaml:"measures,omitempty"`
+	// Earlier are earlier administrations to compare Measures with, such as
+	// the baseline, each with its Date; the most recent of an instrument is
+	// the one compared.
+	Earlier []Score `json:"earlier_measures,omitempty" yaml:"earlier_measures,omitempty"`
 	// Custom are other measures, e.g. average nightly mood.
 	Custom []CustomMeasure `json:"custom_measures,omitempty" yaml:"custom_measures,omitempty"`
 	// SafetyFollowUp is what was done about a PHQ-9 item 9 above 0, e.g.

@@ -150,6 +150,11 @@ func (r *htmlRenderer) article() error {
 		r.esc(r.text("Minutes", map[string]any{"Count": ws.Meta.Minutes}))
 		r.s("</p>\n")
 	}
+	if ws.Meta.Frequency != "" {
+		r.s(`<p class="frequency">`)
+		r.esc(ws.Meta.Frequency)
+		r.s("</p>\n")
+	}
 	r.s("</header>\n")
 
 	minLevel := 7

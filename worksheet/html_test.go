@@ -58,7 +58,7 @@ func sample() *worksheet.Worksheet {
 		Lang: language.English,
 		Meta: worksheet.Meta{
 			ID: "sample", Title: "A <sample> handout", Summary: "Try each kind of field & see how it prints.",
-			Kind: worksheet.KindWorksheet, Minutes: 10, Parts: 2,
+			Kind: worksheet.KindWorksheet, Minutes: 10, Parts: 2, Frequency: "every day",
 			Params: []worksheet.Param{{Name: "wake_time", Label: "Wake-up time", Example: "7:00"}},
 		},
 		Body: []worksheet.Block{

@@ -115,7 +115,7 @@ func (c *checker) file(sf sourceFile, hash string) (File, error) {
 		sortFindings(f.Findings)
 		return f, nil
 	}
-	front := frontPositions(src)
+	front := &lazyFront{src: src}
 
 	if base, _ := f.Lang.Base(); base.String() != "en" {
 		f.Translation = translationState(ws.Meta.SourceHash, hash)
@@ -192,13 +192,22 @@ func translationState(got, hash string) i18n.TemplateState {
 // override applies the template's own readability target, if its front
 // matter sets one with a reason, to a copy of loc. It returns the locale
 // to measure with and the reason ("" when the locale's target applies).
-func (c *checker) override(ws *worksheet.Worksheet, loc *i18n.Locale, front frontMap, add func(int, int, Severity, Code, string)) (*i18n.Locale, string) {
+func (c *checker) override(ws *worksheet.Worksheet, loc *i18n.Locale, front *lazyFront, add func(int, int, Severity, Code, string)) (*i18n.Locale, string) {
 	o := ws.Meta.Readability
 	if o == nil {
 		return loc, ""
 	}
 	line, col := front.pos("readability")
 	bad := false
+	// The parser does not look inside the pointer field, so lint checks
+	// the keys under readability itself.
+	for _, k := range front.get().keysUnder("readability") {
+		if k != "target" && k != "reason" {
+			l, c := front.pos("readability." + k)
+			add(l, c, Error, Override, fmt.Sprintf("unknown key %q in readability; it takes target and reason", k))
+			bad = true
+		}
+	}
 	if o.Target <= 0 {
 		l, c := front.pos("readability.target", "readability")
 		add(l, c, Error, Override, "readability needs a target above 0: a grade level or an ease score, on the scale of the language's formula")

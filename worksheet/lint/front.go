@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -12,6 +13,24 @@ import (
 // keys by name ("title") and keys of nested mappings by dotted name
 // ("readability.reason").
 type frontMap map[string][2]int
+
+// lazyFront reads the front matter positions of src on first use: most
+// files need none, and reading the YAML again is a quarter of a lint.
+type lazyFront struct {
+	src []byte
+	m   frontMap
+}
+
+// get returns the positions, reading them the first time.
+func (l *lazyFront) get() frontMap {
+	if l.m == nil {
+		l.m = frontPositions(l.src)
+	}
+	return l.m
+}
+
+// pos is frontMap.pos on the positions.
+func (l *lazyFront) pos(keys ...string) (line, col int) { return l.get().pos(keys...) }
 
 // frontPositions reads the key positions of src's front matter. It is
 // called only on files that parsed, so a failure leaves the map empty.
@@ -51,6 +70,19 @@ func (m frontMap) pos(keys ...string) (line, col int) {
 		}
 	}
 	return 1, 0
+}
+
+// keysUnder returns the keys of the mapping under the top-level key
+// parent, sorted.
+func (m frontMap) keysUnder(parent string) []string {
+	var keys []string
+	for k := range m {
+		if rest, ok := strings.CutPrefix(k, parent+"."); ok && !strings.Contains(rest, ".") {
+			keys = append(keys, rest)
+		}
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // trimmed returns s without surrounding white space.

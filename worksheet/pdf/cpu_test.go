@@ -1,3 +1,5 @@
+//go:build unix
+
 package pdf_test
 
 import (

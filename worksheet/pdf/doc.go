@@ -44,7 +44,8 @@
 // Tables share the width by content: each column gets its longest word
 // where the page allows and the rest goes where the text is longest. A
 // table too wide for the page is set smaller in standard print (down to
-// 8 pt); large print keeps 18 pt and breaks words instead.
+// 8 pt, then words are broken); large print keeps 18 pt and prints each
+// row as a short list of "header: value" lines instead.
 //
 // # Variants
 //
@@ -64,6 +65,9 @@
 // families from TrueType data. Each family is parsed once, on first use,
 // into a gopdf FontContainer shared by every render; each render builds its
 // own gopdf document and embeds subsets of only the faces it uses.
+//
+// Text is set left to right without shaping. A locale whose Dir is
+// right-to-left is refused with an error rather than printed wrongly.
 //
 // # Missing glyphs
 //

@@ -46,5 +46,5 @@ func ExampleRenderer_CheckGlyphs() {
 	}
 	// With no locale the "go" font is used; it has no ballot box.
 	fmt.Println(r.CheckGlyphs(ws, nil))
-	// Output: pdf: ticks/en.md (en-US): font "go" cannot draw U+2610 '☐' (regular); choose a font that covers them (locale font or Options.Fonts)
+	// Output: pdf: ticks/en.md (en): font "go" cannot draw U+2610 '☐' (regular); choose a font that covers them (locale font or Options.Fonts)
 }

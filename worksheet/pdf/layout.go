@@ -134,9 +134,15 @@ func (r *Renderer) newState(ws *worksheet.Worksheet, opts RenderOptions) (*state
 	default:
 		return nil, fmt.Errorf("pdf: %s: unknown variant %d", ws.Path, int(opts.Variant))
 	}
+	if st.loc.Dir == i18n.RTL {
+		// gopdf neither reorders nor shapes right-to-left scripts; a
+		// handout printed left to right with unjoined letters would be
+		// silently wrong.
+		return nil, fmt.Errorf("pdf: %s (%s): right-to-left text is not supported", ws.Path, st.lang())
+	}
 	fam, err := r.family(st.loc.Font)
 	if err != nil {
-		return nil, fmt.Errorf("pdf: %s (%s): %w", ws.Path, st.loc.Tag, err)
+		return nil, fmt.Errorf("pdf: %s (%s): %w", ws.Path, st.lang(), err)
 	}
 	st.fam = fam
 	paper := opts.Paper
@@ -155,6 +161,14 @@ func (r *Renderer) newState(ws *worksheet.Worksheet, opts RenderOptions) (*state
 	st.left, st.right, st.top = m.margin, st.pageW-m.margin, m.margin
 	st.layoutFooter()
 	return st, nil
+}
+
+// lang is the language of the handout: the template's, else the locale's.
+func (st *state) lang() language.Tag {
+	if st.ws.Lang != language.Und {
+		return st.ws.Lang
+	}
+	return st.loc.Tag
 }
 
 // width is the width of the content box.
@@ -313,7 +327,7 @@ func (st *state) block(blk worksheet.Block, x, w, gap float64, out []*unit) ([]*
 	case *worksheet.Lines:
 		out = st.writingLines(b.Count, x, w, out)
 	case *worksheet.Scale:
-		out = st.scale(b, x, w, out)
+		out, err = st.scale(b, x, w, out)
 	case *worksheet.Tracker:
 		out = st.tracker(b, x, w, out)
 	case *worksheet.Part:

@@ -109,14 +109,11 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, ws *worksheet.Worksh
 	if err != nil {
 		return err
 	}
-	if err := st.glyphError(); err != nil {
-		return err
-	}
 	var buf bytes.Buffer
 	if err := st.draw(ctx, doc, &buf); err != nil {
 		return err
 	}
-	return writeWithCatalogEntries(w, buf.Bytes(), st.loc.Tag.String())
+	return writeWithCatalogEntries(w, buf.Bytes(), st.lang().String())
 }
 
 // CheckGlyphs reports, without producing a PDF, whether the locale's font
@@ -128,7 +125,7 @@ func (r *Renderer) CheckGlyphs(ws *worksheet.Worksheet, loc *i18n.Locale) error 
 	if ws == nil {
 		return errors.New("pdf: nil worksheet")
 	}
-	var all missingSet
+	all := missingSet{}
 	var st *state
 	for _, v := range worksheet.Variants {
 		var err error
@@ -141,23 +138,29 @@ func (r *Renderer) CheckGlyphs(ws *worksheet.Worksheet, loc *i18n.Locale) error 
 			return err
 		}
 		st.measureFooters(doc)
-		if all == nil {
-			all = missingSet{}
-		}
 		for g := range st.missing {
 			all[g] = struct{}{}
 		}
 	}
-	return all.error(ws.Path, st.loc.Tag, st.fam.name)
+	return all.error(ws.Path, st.lang(), st.fam.name)
 }
 
 // glyphError reports what this render could not draw.
 func (st *state) glyphError() error {
-	return st.missing.error(st.ws.Path, st.loc.Tag, st.fam.name)
+	return st.missing.error(st.ws.Path, st.lang(), st.fam.name)
 }
 
 // draw paints the laid-out pages with gopdf and writes the finished file.
-func (st *state) draw(ctx context.Context, doc *document, out *bytes.Buffer) error {
+// Every string has been measured, and so checked for missing glyphs, before
+// gopdf is started.
+func (st *state) draw(ctx context.Context, doc *document, out *bytes.Buffer) (err error) {
+	defer func() {
+		// gopdf is not ours; should it panic, the caller still gets an
+		// error, not a crash.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("pdf: %s: gopdf failed: %v", st.ws.Path, p)
+		}
+	}()
 	st.measureFooters(doc)
 	if err := st.glyphError(); err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/worksheet"
@@ -226,20 +227,22 @@ func TestDeterministic(t *testing.T) {
 		assert.True(t, bytes.Equal(want, g), "render %d differs", i)
 	}
 	// A fresh renderer gives the same bytes too.
-	assert.Equal(t, want, render(t, newRenderer(t), sleepHandout(), opts))
-	assert.NotContains(t, string(want), "/CreationDate")
-	assert.Contains(t, string(want), "/Lang (en-US)")
+	assert.True(t, bytes.Equal(want, render(t, newRenderer(t), sleepHandout(), opts)), "a fresh renderer gives other bytes")
+	assert.False(t, bytes.Contains(want, []byte("/CreationDate")), "/CreationDate")
+	assert.True(t, bytes.Contains(want, []byte("/Lang (en-US)")), "/Lang (en-US)")
 }
 
 func TestMetadata(t *testing.T) {
 	r := newRenderer(t)
-	doc := render(t, r, sleepHandout(), pdf.RenderOptions{Locale: spanishLocale()})
+	ws := sleepHandout()
+	ws.Lang = language.Spanish
+	doc := render(t, r, ws, pdf.RenderOptions{Locale: spanishLocale()})
 	info := run(t, doc, "pdfinfo", "FILE")
 	assert.Regexp(t, `Title:\s+A Steady Sleep Routine`, info)
 	assert.Regexp(t, `Subject:\s+Small daily steps`, info)
 	assert.Regexp(t, `Creator:\s+Between`, info)
 	assert.Regexp(t, `Page size:\s+595.28 x 841.89`, info)
-	assert.Contains(t, string(doc), "/Lang (es)")
+	assert.True(t, bytes.Contains(doc, []byte("/Lang (es)")), "/Lang (es)")
 
 	doc = render(t, r, sleepHandout(), pdf.RenderOptions{Locale: spanishLocale(), Paper: i18n.Letter})
 	assert.Regexp(t, `Page size:\s+612 x 792`, run(t, doc, "pdfinfo", "FILE"))
@@ -247,7 +250,7 @@ func TestMetadata(t *testing.T) {
 
 func TestLinksAreClickable(t *testing.T) {
 	doc := render(t, newRenderer(t), sleepHandout(), pdf.RenderOptions{})
-	assert.Contains(t, string(doc), "/URI (https://example.org/sleep)")
+	assert.True(t, bytes.Contains(doc, []byte("/URI (https://example.org/sleep)")), "/URI (https://example.org/sleep)")
 }
 
 func TestPersonalisedValue(t *testing.T) {
@@ -335,7 +338,7 @@ func TestBadInputNeverPanics(t *testing.T) {
 		{"word longer than a line", []worksheet.Block{para(txt(long))}, func(n int) bool { return n == 1 }, "Supercalifragilistic"},
 		{"forty pages", longHandout(20).Body, func(n int) bool { return n >= 40 }, "My week"},
 		{"odd values", []worksheet.Block{
-			&worksheet.Lines{Count: -3}, &worksheet.Scale{Min: 10, Max: 0}, &worksheet.Scale{Min: 0, Max: 1000},
+			&worksheet.Lines{Count: -3}, &worksheet.Scale{Min: 10, Max: 0}, &worksheet.Scale{Min: -50, Max: 50},
 			&worksheet.Table{}, &worksheet.Tracker{}, &worksheet.List{}, &worksheet.Part{N: 2, Total: 1},
 			&worksheet.Heading{Level: 9}, &worksheet.Quote{}, &worksheet.CodeBlock{Text: "\t\n\n" + long},
 			para(&worksheet.Blank{Width: 5000}, &worksheet.Break{Hard: true}, &worksheet.Break{}, &worksheet.Slot{Name: "none"}),
@@ -374,6 +377,9 @@ func TestErrors(t *testing.T) {
 	assert.ErrorContains(t, r.Render(ctx, &buf, sleepHandout(), pdf.RenderOptions{Locale: &i18n.Locale{Font: "comic"}}), `unknown font "comic" (have dejavu, go)`)
 	assert.ErrorContains(t, r.Render(ctx, &buf, sleepHandout(), pdf.RenderOptions{Paper: "legal"}), `unknown paper size "legal"`)
 	assert.ErrorContains(t, r.Render(ctx, &buf, sleepHandout(), pdf.RenderOptions{Variant: 7}), "unknown variant")
+	huge := &worksheet.Worksheet{Path: "s/en.md", Body: []worksheet.Block{&worksheet.Scale{Pos: worksheet.Pos{Line: 4, Col: 1}, Min: 0, Max: 1000}}}
+	assert.EqualError(t, r.Render(ctx, &buf, huge, pdf.RenderOptions{}), "pdf: s/en.md:4:1: scale from 0 to 1000 has more than 101 marks")
+	assert.ErrorContains(t, r.Render(ctx, &buf, sleepHandout(), pdf.RenderOptions{Locale: &i18n.Locale{Tag: language.Arabic, Dir: i18n.RTL}}), "right-to-left")
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
 	assert.ErrorIs(t, r.Render(cancelled, &buf, sleepHandout(), pdf.RenderOptions{}), context.Canceled)
@@ -420,4 +426,17 @@ func TestMarkdownAndCatalog(t *testing.T) {
 			assert.Contains(t, text, loc.WeekdaysShort[loc.FirstWeekday])
 		}
 	}
+}
+
+func TestZeroRendererAndDate(t *testing.T) {
+	var zero pdf.Renderer
+	doc := render(t, &zero, sleepHandout(), pdf.RenderOptions{})
+	assert.True(t, bytes.Equal(doc, render(t, newRenderer(t), sleepHandout(), pdf.RenderOptions{})), "the zero Renderer is New(Options{})")
+
+	date := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	r, err := pdf.New(pdf.Options{CreationDate: date})
+	require.NoError(t, err)
+	doc = render(t, r, sleepHandout(), pdf.RenderOptions{})
+	assert.True(t, bytes.Contains(doc, []byte("/CreationDate(D:20260102030405+00'00')")), "/CreationDate(D:20260102030405+00'00')")
+	assert.True(t, bytes.Equal(doc, render(t, r, sleepHandout(), pdf.RenderOptions{})), "a set date is reproducible too")
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/betweensessions/between/worksheet"
@@ -279,21 +280,24 @@ func (st *state) tracker(t *worksheet.Tracker, x, w float64, out []*unit) []*uni
 	return out
 }
 
+// maxScaleMarks is the most marks a rating scale may have.
+const maxScaleMarks = 101
+
 // scale lays out a rating scale: the label, then a numbered box for each
 // whole number from Min to Max, wrapping onto more rows when needed.
-func (st *state) scale(s *worksheet.Scale, x, w float64, out []*unit) []*unit {
+func (st *state) scale(s *worksheet.Scale, x, w float64, out []*unit) ([]*unit, error) {
 	m := &st.m
 	size := m.body
+	lo, hi := min(s.Min, s.Max), max(s.Min, s.Max)
+	if hi-lo > maxScaleMarks-1 {
+		return nil, fmt.Errorf("pdf: %s:%d:%d: scale from %d to %d has more than %d marks",
+			st.ws.Path, s.Pos.Line, s.Pos.Col, s.Min, s.Max, maxScaleMarks)
+	}
 	if s.Label != "" {
 		out = st.textUnits(out, x, w, size, bold, alignLeft, true, func(b *inliner) {
 			b.text(s.Label, bold, "")
 		})
 	}
-	lo, hi := s.Min, s.Max
-	if lo > hi {
-		lo, hi = hi, lo
-	}
-	hi = min(hi, lo+100)
 	side := size * 1.7
 	space := side * 0.4
 	perRow := max(int((w+space)/(side+space)), 1)
@@ -335,5 +339,5 @@ func (st *state) scale(s *worksheet.Scale, x, w float64, out []*unit) []*unit {
 		}
 		out = append(out, u)
 	}
-	return out
+	return out, nil
 }

@@ -46,14 +46,15 @@ func Analyze(ws *worksheet.Worksheet, loc *i18n.Locale) Report {
 // language's own default formula is used with no target. The language is
 // loc.Tag, or ws.Lang when loc is nil. A language without registered rules
 // or formula still gets the sentence-length, capitals, italics and steps
-// checks, and a NoFormula finding.
+// checks, and a NoFormula finding; the call-to-action check needs the
+// language's Imperative test and is skipped without one.
 func (a Analyzer) Analyze(ws *worksheet.Worksheet, loc *i18n.Locale) Report {
 	if ws == nil {
 		return Report{MeetsTarget: true}
 	}
 	x := extractor{}
 	x.front(ws.Meta)
-	x.blocks(ws.Body, segParagraph)
+	x.blocks(ws.Body)
 	tag := ws.Lang
 	if loc != nil {
 		tag = loc.Tag
@@ -72,21 +73,27 @@ func (a Analyzer) Analyze(ws *worksheet.Worksheet, loc *i18n.Locale) Report {
 // are not run on plain text. loc works as in Analyze.
 func (a Analyzer) AnalyzeText(tag language.Tag, text string, loc *i18n.Locale) Report {
 	var segs []segment
-	var cur *segment
+	var b strings.Builder
+	var marks []lineMark
+	flush := func() {
+		if len(marks) > 0 {
+			segs = append(segs, segment{text: b.String(), lines: marks})
+		}
+		b.Reset()
+		marks = nil
+	}
 	for n, line := range strings.Split(text, "\n") {
 		if strings.TrimSpace(line) == "" {
-			cur = nil
+			flush()
 			continue
 		}
-		if cur == nil {
-			segs = append(segs, segment{kind: segParagraph, lines: []lineMark{{0, n + 1}}})
-			cur = &segs[len(segs)-1]
-		} else {
-			cur.text += "\n"
-			cur.lines = append(cur.lines, lineMark{len(cur.text), n + 1})
+		if len(marks) > 0 {
+			b.WriteByte('\n')
 		}
-		cur.text += line
+		marks = append(marks, lineMark{b.Len(), n + 1})
+		b.WriteString(line)
 	}
+	flush()
 	r, _ := a.run(tag, segs, loc)
 	sortFindings(r.Findings)
 	return r
@@ -223,11 +230,14 @@ func (c *checker) sentence(out []Finding, s *sentence) []Finding {
 			at(s.words[i].line, Passive, Info, fmt.Sprintf("passive voice (%q): say who does it", s.words[i].text))
 		}
 	}
-	reported := map[*compiledJargon]bool{}
+	var reported map[*compiledJargon]bool // once per sentence
 	for i, w := range folded {
 		for _, j := range lang.jargon[jargonKey(w)] {
 			if !reported[j] && i+len(j.words) <= len(folded) && matchTerm(folded[i:i+len(j.words)], j.words) {
-				reported[j] = true // once per sentence
+				if reported == nil {
+					reported = map[*compiledJargon]bool{}
+				}
+				reported[j] = true
 				at(s.words[i].line, JargonTerm, Warning, fmt.Sprintf("jargon %q: try %q", j.Term, j.Plain))
 			}
 		}

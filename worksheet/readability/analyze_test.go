@@ -1,6 +1,7 @@
 package readability
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/betweensessions/between/i18n"
@@ -296,4 +297,41 @@ func splitFields(s string) []string {
 		}
 	}
 	return out
+}
+
+func TestReportCount(t *testing.T) {
+	r := Report{Findings: []Finding{{Severity: Info}, {Severity: Warning}, {Severity: Warning}}}
+	assert.Equal(t, 3, r.Count(Info))
+	assert.Equal(t, 2, r.Count(Warning))
+}
+
+func TestAnalyzeTextLines(t *testing.T) {
+	text := "First line of a paragraph\nthat goes on. DO NOT STOP.\n\n\nA new paragraph is MUCH BETTER here."
+	r := Analyzer{}.AnalyzeText(language.English, text, nil)
+	assert.Equal(t, 3, r.Sentences)
+	assert.Equal(t, []string{"all-caps@2", "all-caps@5"}, codesAt(filter(r.Findings, AllCaps)))
+}
+
+func FuzzAnalyzeText(f *testing.F) {
+	for _, s := range []string{"Write it down. DO NOT WAIT.", "¿Qué? ¡Escríbelo!\n\nOtra línea.", "e.g. 6.5 T.V. don't—won't", ""} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, text string, english bool) {
+		tag, formula := language.Spanish, "fernandez-huerta"
+		if english {
+			tag, formula = language.English, "flesch-kincaid"
+		}
+		loc := &i18n.Locale{Tag: tag, Readability: i18n.Readability{Formula: formula, Target: 6}}
+		r := Analyzer{}.AnalyzeText(tag, text, loc)
+		if r.Sentences > r.Words || (r.Words > 0) != (r.Sentences > 0) {
+			t.Fatalf("%d words in %d sentences", r.Words, r.Sentences)
+		}
+		lines := 1 + strings.Count(text, "\n")
+		for _, f := range r.Findings {
+			if f.Line < 0 || f.Line > lines {
+				t.Fatalf("finding on line %d of %d: %+v", f.Line, lines, f)
+			}
+		}
+	})
 }

@@ -7,7 +7,7 @@ import (
 // This file holds the English syllable counter: an exception dictionary
 // (data/syllables.en.txt) in front of spelling rules.
 
-// englishSyllables counts the syllables of one English word. The word may
+// syllables counts the syllables of one English word. The word may
 // carry capitals, apostrophes and hyphens; a hyphenated compound counts as
 // the sum of its parts. A word with no letters counts as 0.
 func (e *english) syllables(word string) int {
@@ -68,29 +68,14 @@ func (e *english) count(w string) int {
 	if n, ok := e.exceptions[w]; ok {
 		return n
 	}
-	// A plural or third-person "s" after a letter other than s, u or i
-	// (kisses, bus, crisis) adds no syllable unless it forms "-es" after a
-	// sibilant, so the singular's exception entry can be reused.
-	if len(w) > 3 && w[len(w)-1] == 's' {
-		if n, ok := e.exceptions[w[:len(w)-1]]; ok && !strings.HasSuffix(w, "ss") {
-			if strings.HasSuffix(w, "es") && sibilantEnd(w[:len(w)-2]) && !strings.HasSuffix(w[:len(w)-1], "e") {
-				return n + 1
-			}
+	// A plural or third-person "-s" adds no syllable to a word in the
+	// dictionary (ideas, colleagues, creates).
+	if len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
+		if n, ok := e.exceptions[w[:len(w)-1]]; ok {
 			return n
 		}
 	}
 	return englishRules(w)
-}
-
-// sibilantEnd reports whether s ends in a sound after which "-es" is its
-// own syllable (boxes, wishes, buzzes, matches).
-func sibilantEnd(s string) bool {
-	for _, suf := range []string{"s", "x", "z", "ch", "sh", "ss"} {
-		if strings.HasSuffix(s, suf) {
-			return true
-		}
-	}
-	return false
 }
 
 // isVowelByte reports whether b is one of a, e, i, o, u or y.
@@ -290,7 +275,7 @@ func twoSyllablePair(w string, i int) bool {
 }
 
 // compound splits words that begin with a common word ending in a silent e
-// (some-thing, home-work, every-one, there-fore) and counts the parts.
+// (some-thing, home-work, every-thing, there-fore) and counts the parts.
 func compound(w string) (int, bool) {
 	for _, p := range compoundHeads {
 		if len(w) >= len(p.head)+3 && strings.HasPrefix(w, p.head) {

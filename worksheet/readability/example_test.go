@@ -99,7 +99,7 @@ func ExampleRegistry_AddLanguage() {
 			}
 			return n
 		},
-		Jargon:    []readability.Jargon{{Term: "psykoedukation", Plain: "att lära sig om"}},
+		Jargon: []readability.Jargon{{Term: "psykoedukation", Plain: "att lära sig om"}},
 	})
 	a := readability.Analyzer{Registry: reg}
 	loc := &i18n.Locale{Tag: language.Swedish, Readability: i18n.Readability{Formula: "demo-formula"}}

@@ -21,23 +21,19 @@ type extractor struct {
 func (x *extractor) front(m worksheet.Meta) {
 	for _, f := range []struct{ field, text string }{{"title", m.Title}, {"summary", m.Summary}} {
 		if strings.TrimSpace(f.text) != "" {
-			kind := segTitle
-			if f.field == "summary" {
-				kind = segSummary
-			}
-			x.segs = append(x.segs, segment{text: f.text, kind: kind, field: f.field, lines: []lineMark{{0, 0}}})
+			x.segs = append(x.segs, segment{text: f.text, field: f.field, lines: []lineMark{{0, 0}}})
 		}
 	}
 }
 
-// blocks adds the text of bs; kind is segItem inside list items.
-func (x *extractor) blocks(bs []worksheet.Block, kind segKind) {
+// blocks adds the text of bs.
+func (x *extractor) blocks(bs []worksheet.Block) {
 	for _, b := range bs {
 		switch b := b.(type) {
 		case *worksheet.Heading:
-			x.inlines(b.Content, segHeading, b.Pos)
+			x.inlines(b.Content, b.Pos)
 		case *worksheet.Paragraph:
-			x.inlines(b.Content, kind, b.Pos)
+			x.inlines(b.Content, b.Pos)
 		case *worksheet.List:
 			if b.Ordered {
 				x.numbered = true
@@ -46,21 +42,21 @@ func (x *extractor) blocks(bs []worksheet.Block, kind segKind) {
 				if it.Task {
 					x.numbered = true
 				}
-				x.blocks(it.Blocks, segItem)
+				x.blocks(it.Blocks)
 			}
 		case *worksheet.Table:
 			for _, c := range b.Header {
-				x.inlines(c, segCell, b.Pos)
+				x.inlines(c, b.Pos)
 			}
 			for i, row := range b.Rows {
 				// Rows follow the header and the delimiter row.
 				pos := worksheet.Pos{Line: b.Pos.Line + 2 + i, Col: b.Pos.Col}
 				for _, c := range row {
-					x.inlines(c, segCell, pos)
+					x.inlines(c, pos)
 				}
 			}
 		case *worksheet.Quote:
-			x.blocks(b.Blocks, segParagraph)
+			x.blocks(b.Blocks)
 		case *worksheet.Lines:
 			x.writing = true
 			x.label(b.Label, b.Pos)
@@ -75,7 +71,7 @@ func (x *extractor) blocks(bs []worksheet.Block, kind segKind) {
 		case *worksheet.Part:
 			x.writing = true
 			x.label(b.Title, b.Pos)
-			x.blocks(b.Blocks, segParagraph)
+			x.blocks(b.Blocks)
 		case *worksheet.CodeBlock, *worksheet.Rule, *worksheet.Crisis:
 			// Not prose: code is printed as written, the crisis box comes
 			// from the locale.
@@ -86,13 +82,13 @@ func (x *extractor) blocks(bs []worksheet.Block, kind segKind) {
 // label adds a one-line label.
 func (x *extractor) label(text string, pos worksheet.Pos) {
 	if strings.TrimSpace(text) != "" {
-		x.segs = append(x.segs, segment{text: text, kind: segLabel, lines: []lineMark{{0, pos.Line}}})
+		x.segs = append(x.segs, segment{text: text, lines: []lineMark{{0, pos.Line}}})
 	}
 }
 
 // inlines adds one segment built from content, starting at pos.
-func (x *extractor) inlines(content []worksheet.Inline, kind segKind, pos worksheet.Pos) {
-	x.segs = append(x.segs, segment{kind: kind, lines: []lineMark{{0, pos.Line}}})
+func (x *extractor) inlines(content []worksheet.Inline, pos worksheet.Pos) {
+	x.segs = append(x.segs, segment{lines: []lineMark{{0, pos.Line}}})
 	x.cur = &x.segs[len(x.segs)-1]
 	var b strings.Builder
 	line := pos.Line
@@ -145,11 +141,11 @@ func (x *extractor) walk(content []worksheet.Inline, b *strings.Builder, line *i
 // structure appends the handout-level findings: no call to action, no
 // steps.
 func (x *extractor) structure(out []Finding, lang *compiledLanguage, sents []sentence) []Finding {
-	action := x.numbered
-	if lang != nil && lang.Imperative != nil {
-		for i := 0; i < len(sents) && !action; i++ {
-			action = lang.Imperative(fold(sents[i].words[0].text))
-		}
+	// Without a list of instruction verbs the check cannot tell, so it
+	// does not guess.
+	action := x.numbered || lang == nil || lang.Imperative == nil
+	for i := 0; i < len(sents) && !action; i++ {
+		action = lang.Imperative(fold(sents[i].words[0].text))
 	}
 	if !action {
 		out = append(out, Finding{Code: NoCallToAction, Severity: Warning,

@@ -12,19 +12,6 @@ import (
 // hardBreak marks a hard line break inside a segment; it ends a sentence.
 const hardBreak = '\u2029'
 
-// segKind is where a segment of text comes from.
-type segKind int
-
-const (
-	segParagraph segKind = iota
-	segTitle             // front matter title
-	segSummary           // front matter summary
-	segHeading
-	segItem  // a paragraph inside a list item
-	segCell  // a table cell
-	segLabel // a scale or lines label, a tracker row, a part title
-)
-
 // lineMark says that the text from byte offset off on is on source line
 // line.
 type lineMark struct{ off, line int }
@@ -33,7 +20,6 @@ type lineMark struct{ off, line int }
 // table cell, a label. Every segment ends a sentence.
 type segment struct {
 	text  string
-	kind  segKind
 	lines []lineMark // at least one, with off 0
 	field string     // "title" or "summary" for front matter text
 }
@@ -62,7 +48,6 @@ type word struct {
 type sentence struct {
 	words []word
 	line  int
-	kind  segKind
 	field string
 }
 
@@ -89,13 +74,13 @@ func isOpener(r rune) bool {
 // holds the language's abbreviations, lower-case without the final period.
 func splitSentences(out []sentence, seg *segment, abbr map[string]bool) []sentence {
 	text := seg.text
-	cur := sentence{kind: seg.kind, field: seg.field}
+	cur := sentence{field: seg.field}
 	pendingEnd := false // a terminal mark was seen after the last word
 	flush := func() {
 		if len(cur.words) > 0 {
 			out = append(out, cur)
 		}
-		cur = sentence{kind: seg.kind, field: seg.field}
+		cur = sentence{field: seg.field}
 		pendingEnd = false
 	}
 	for i := 0; i < len(text); {

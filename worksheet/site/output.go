@@ -108,11 +108,14 @@ func (o *output) write(rel string, fill func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	w := bufio.NewWriterSize(f, 32<<10)
+	w := writers.Get().(*bufio.Writer)
+	w.Reset(f)
 	err = fill(w)
 	if err == nil {
 		err = w.Flush()
 	}
+	w.Reset(nil)
+	writers.Put(w)
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("site: %w", cerr)
 	}
@@ -124,6 +127,9 @@ func (o *output) write(rel string, fill func(io.Writer) error) error {
 	o.mu.Unlock()
 	return nil
 }
+
+// writers are reused buffers for writing files.
+var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
 
 // count is the number of files written, the manifest included once it is.
 func (o *output) count() int {

@@ -150,10 +150,14 @@ func (b *builder) translations(id string) []language.Tag {
 
 func (b *builder) handoutPage(ws *worksheet.Worksheet, lang language.Tag, v worksheet.Variant, pageLoc, textLoc *i18n.Locale, translated bool) *handoutPage {
 	id := ws.Meta.ID
+	title := ws.Meta.Title
+	if v == worksheet.LargePrint {
+		title += " (" + pageLoc.Text("LargePrint", nil) + ")"
+	}
 	p := &handoutPage{
 		page: page{
 			Lang: lang.String(), Dir: dir(pageLoc), Root: "../../",
-			Title: ws.Meta.Title, LargePrint: v == worksheet.LargePrint, loc: pageLoc,
+			Title: title, LargePrint: v == worksheet.LargePrint, loc: pageLoc,
 		},
 		Versions: b.versions(id, "", pageLoc, v, true),
 		License:  ws.Meta.License,

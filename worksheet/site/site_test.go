@@ -388,3 +388,13 @@ func ExampleBuild() {
 	// true
 	// true
 }
+
+func TestBuildProgress(t *testing.T) {
+	var progress bytes.Buffer
+	_, err := site.Build(context.Background(), site.Options{
+		Out: filepath.Join(t.TempDir(), "site"), Sources: []fs.FS{mine(t)}, Locales: catalog(t), Progress: &progress,
+	})
+	require.NoError(t, err)
+	assert.Contains(t, progress.String(), "\rbuilding 6/6 files", "the last count is always shown")
+	assert.True(t, strings.HasSuffix(progress.String(), "\r\033[K"), "the line is cleared at the end")
+}
