@@ -121,10 +121,19 @@ func (a Analyzer) run(tag language.Tag, segs []segment, loc *i18n.Locale) (Repor
 	for i := range segs {
 		sents = splitSentences(sents, &segs[i], abbr)
 	}
+	// Only running prose feeds the formula; when a text has none (a bare
+	// table, a list of labels), every sentence counts.
+	prose := false
+	for i := range sents {
+		prose = prose || !sents[i].fragment
+	}
 	for i := range sents {
 		s := &sents[i]
-		r.Sentences++
-		r.Words += len(s.words)
+		counted := !prose || !s.fragment
+		if counted {
+			r.Sentences++
+			r.Words += len(s.words)
+		}
 		for j := range s.words {
 			w := &s.words[j]
 			switch {
@@ -133,7 +142,9 @@ func (a Analyzer) run(tag language.Tag, segs []segment, loc *i18n.Locale) (Repor
 			case lang != nil && lang.Syllables != nil:
 				w.syl = lang.Syllables(w.text)
 			}
-			r.Syllables += w.syl
+			if counted {
+				r.Syllables += w.syl
+			}
 		}
 	}
 	a.score(&r, reg, lang, loc)

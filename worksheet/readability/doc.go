@@ -23,6 +23,13 @@
 // code blocks, the locale's crisis box and the clinician notes are not read.
 // Link text is read; its address is not.
 //
+// Only running prose feeds the grade formula: the summary, paragraphs,
+// list items and block quotes. The title, headings, table cells, labels,
+// tracker rows and part titles are fragments ("Day", "Mood (1-10)"): they
+// get every check below, but counting each as a sentence of one or two
+// words would pull the grade down and flatter the handout. A text with no
+// prose at all is scored on its fragments.
+//
 // Each sentence keeps the source line of its first word. Blocks carry their
 // line in the document model, and a soft or hard line break inside a
 // paragraph moves to the next line. Table rows are placed on the lines after

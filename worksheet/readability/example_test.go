@@ -35,8 +35,8 @@ Your *sleep efficiency* is calculated by your therapist.
 		fmt.Printf("%s:%d: %s: %s\n", ws.Path, f.Line, f.Severity, f.Message)
 	}
 	// Output:
-	// 37 words, 6 sentences, 52 syllables
-	// flesch-kincaid grade 3.4 (easy), meets target 6: true
+	// 30 words, 3 sentences, 41 syllables
+	// flesch-kincaid grade 4.4 (easy), meets target 6: true
 	// sleep-diary/en.md:8: warning: italic text: large print uses no italics; use bold or plain text
 	// sleep-diary/en.md:8: warning: jargon "sleep efficiency": try "time asleep in bed"
 	// sleep-diary/en.md:8: info: long word "efficiency" (4 or more syllables): is there a shorter one?

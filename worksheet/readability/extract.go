@@ -21,7 +21,7 @@ type extractor struct {
 func (x *extractor) front(m worksheet.Meta) {
 	for _, f := range []struct{ field, text string }{{"title", m.Title}, {"summary", m.Summary}} {
 		if strings.TrimSpace(f.text) != "" {
-			x.segs = append(x.segs, segment{text: f.text, field: f.field, lines: []lineMark{{0, 0}}})
+			x.segs = append(x.segs, segment{text: f.text, field: f.field, fragment: f.field == "title", lines: []lineMark{{0, 0}}})
 		}
 	}
 }
@@ -32,6 +32,7 @@ func (x *extractor) blocks(bs []worksheet.Block) {
 		switch b := b.(type) {
 		case *worksheet.Heading:
 			x.inlines(b.Content, b.Pos)
+			x.segs[len(x.segs)-1].fragment = true
 		case *worksheet.Paragraph:
 			x.inlines(b.Content, b.Pos)
 		case *worksheet.List:
@@ -47,12 +48,14 @@ func (x *extractor) blocks(bs []worksheet.Block) {
 		case *worksheet.Table:
 			for _, c := range b.Header {
 				x.inlines(c, b.Pos)
+				x.segs[len(x.segs)-1].fragment = true
 			}
 			for i, row := range b.Rows {
 				// Rows follow the header and the delimiter row.
 				pos := worksheet.Pos{Line: b.Pos.Line + 2 + i, Col: b.Pos.Col}
 				for _, c := range row {
 					x.inlines(c, pos)
+					x.segs[len(x.segs)-1].fragment = true
 				}
 			}
 		case *worksheet.Quote:
@@ -82,7 +85,7 @@ func (x *extractor) blocks(bs []worksheet.Block) {
 // label adds a one-line label.
 func (x *extractor) label(text string, pos worksheet.Pos) {
 	if strings.TrimSpace(text) != "" {
-		x.segs = append(x.segs, segment{text: text, lines: []lineMark{{0, pos.Line}}})
+		x.segs = append(x.segs, segment{text: text, fragment: true, lines: []lineMark{{0, pos.Line}}})
 	}
 }
 

@@ -106,8 +106,9 @@ used in psychoeducation groups in many clinics and hospitals across the country.
 		"warning jargon 16",        // psychoeducation
 	}, got)
 	assert.True(t, r.MeetsTarget, "grade %.2f", r.Score.Value)
-	// title 2, summary 6, heading 4, paragraph 2+10+5, items 3+3, last 24
-	assert.Equal(t, 2+6+4+2+10+5+3+3+24, r.Words)
+	// Only prose counts toward the formula: summary 6, paragraph 2+10+5,
+	// items 3+3, last 24. The title (2) and the heading (4) are fragments.
+	assert.Equal(t, 6+2+10+5+3+3+24, r.Words)
 }
 
 func itoa(n int) string {

@@ -22,6 +22,10 @@ type segment struct {
 	text  string
 	lines []lineMark // at least one, with off 0
 	field string     // "title" or "summary" for front matter text
+	// fragment marks text that is not running prose: the title, headings,
+	// table cells, labels and tracker rows. Fragments are checked like any
+	// text but do not count toward the formula (see the package doc).
+	fragment bool
 }
 
 // lineAt returns the source line of byte offset off.
@@ -46,9 +50,10 @@ type word struct {
 // sentence is one sentence (or one sentence-like fragment: a heading, a
 // list item, a label) with its words.
 type sentence struct {
-	words []word
-	line  int
-	field string
+	words    []word
+	line     int
+	field    string
+	fragment bool
 }
 
 // isWordRune reports whether r belongs inside a word on its own. A word
@@ -74,13 +79,13 @@ func isOpener(r rune) bool {
 // holds the language's abbreviations, lower-case without the final period.
 func splitSentences(out []sentence, seg *segment, abbr map[string]bool) []sentence {
 	text := seg.text
-	cur := sentence{field: seg.field}
+	cur := sentence{field: seg.field, fragment: seg.fragment}
 	pendingEnd := false // a terminal mark was seen after the last word
 	flush := func() {
 		if len(cur.words) > 0 {
 			out = append(out, cur)
 		}
-		cur = sentence{field: seg.field}
+		cur = sentence{field: seg.field, fragment: seg.fragment}
 		pendingEnd = false
 	}
 	for i := 0; i < len(text); {
