@@ -35,7 +35,7 @@ func runLint(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr)
 		fset.PrintDefaults()
 	}
-	dirs, err := parseInterspersed(fset, args)
+	dirs, err := parseLintArgs(fset, args)
 	if err != nil {
 		if err == flag.ErrHelp {
 			return nil
@@ -121,10 +121,10 @@ func merge(a, b lint.Result) lint.Result {
 	return a
 }
 
-// parseInterspersed parses flags that may come before, between or after
+// parseLintArgs parses flags that may come before, between or after
 // the positional arguments, and returns the positional ones. A "--" ends
 // the flags.
-func parseInterspersed(fset *flag.FlagSet, args []string) ([]string, error) {
+func parseLintArgs(fset *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fset.Parse(args); err != nil {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/templates"
@@ -39,20 +40,20 @@ func BenchmarkLintLibrary(b *testing.B) {
 	}
 }
 
-// BenchmarkReadabilityLibrary is the readability share of a lint: the
-// analyser alone over every parsed file of the library.
-func BenchmarkReadabilityLibrary(b *testing.B) {
-	cat, _ := shared()
+// parsed is one file of the library, parsed, with its locale.
+type parsed struct {
+	ws  *worksheet.Worksheet
+	loc *i18n.Locale
+}
+
+// library parses every file of the embedded library.
+func library(b *testing.B, cat *i18n.Catalog) []parsed {
 	names, err := fs.Glob(templates.FS(), "*/*.md")
 	if err != nil {
 		b.Fatal(err)
 	}
 	p := worksheet.NewParser()
-	type item struct {
-		ws  *worksheet.Worksheet
-		loc *i18n.Locale
-	}
-	var items []item
+	var out []parsed
 	for _, n := range names {
 		ws, err := p.ParseFS(templates.FS(), n)
 		if err != nil {
@@ -62,13 +63,38 @@ func BenchmarkReadabilityLibrary(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		items = append(items, item{ws, loc})
+		out = append(out, parsed{ws, loc})
 	}
+	return out
+}
+
+// analyzeAll runs the readability analyser over every file.
+func analyzeAll(files []parsed) {
+	for _, f := range files {
+		readability.Analyze(f.ws, f.loc)
+	}
+}
+
+// BenchmarkReadabilityLibrary is the readability share of a lint: the
+// analyser alone over every parsed file of the library.
+func BenchmarkReadabilityLibrary(b *testing.B) {
+	cat, _ := shared()
+	files := library(b, cat)
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, it := range items {
-			readability.Analyze(it.ws, it.loc)
-		}
+		analyzeAll(files)
+	}
+}
+
+// pdfFormat makes both PDF variants of every handout in a site build, as
+// a full build does.
+func pdfFormat(r *pdf.Renderer) site.Format {
+	return site.Format{
+		Ext:   "pdf",
+		Label: func(*i18n.Locale, worksheet.Variant) string { return "PDF" },
+		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
+			return r.Render(ctx, w, ws, pdf.RenderOptions{Variant: v, Locale: loc})
+		},
 	}
 }
 
@@ -76,20 +102,12 @@ func BenchmarkReadabilityLibrary(b *testing.B) {
 // only and with both PDF variants, to set the lint figures against.
 func BenchmarkSiteBuildLibrary(b *testing.B) {
 	cat, r := shared()
-	pdfFormat := site.Format{
-		Ext:   "pdf",
-		Label: func(*i18n.Locale, worksheet.Variant) string { return "PDF" },
-		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
-			return r.Render(ctx, w, ws, pdf.RenderOptions{Variant: v, Locale: loc})
-		},
-	}
 	for _, tc := range []struct {
 		name    string
 		formats []site.Format
-	}{{"html", nil}, {"html+pdf", []site.Format{pdfFormat}}} {
+	}{{"html", nil}, {"html+pdf", []site.Format{pdfFormat(r)}}} {
 		b.Run(tc.name, func(b *testing.B) {
-			dir := b.TempDir()
-			opts := site.Options{Sources: []fs.FS{templates.FS()}, Locales: cat, Formats: tc.formats, Out: filepath.Join(dir, "site")}
+			opts := site.Options{Sources: []fs.FS{templates.FS()}, Locales: cat, Formats: tc.formats, Out: filepath.Join(b.TempDir(), "site")}
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := site.Build(context.Background(), opts); err != nil {
@@ -98,4 +116,34 @@ func BenchmarkSiteBuildLibrary(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkShareOfBuild times a lint, the readability analysis alone and
+// a full site build (HTML and PDF) of the embedded library in turn within
+// each iteration, so that load from other processes on a shared machine
+// falls on all three alike, and reports lint and readability as fractions
+// of the build.
+func BenchmarkShareOfBuild(b *testing.B) {
+	cat, r := shared()
+	files := library(b, cat)
+	lintOpts := lint.Options{Sources: []fs.FS{templates.FS()}, Catalog: cat, PDF: r}
+	buildOpts := site.Options{Sources: []fs.FS{templates.FS()}, Locales: cat, Formats: []site.Format{pdfFormat(r)}, Out: filepath.Join(b.TempDir(), "site")}
+	var lintT, readT, buildT time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := lint.Run(context.Background(), lintOpts); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		analyzeAll(files)
+		t2 := time.Now()
+		if _, err := site.Build(context.Background(), buildOpts); err != nil {
+			b.Fatal(err)
+		}
+		lintT += t1.Sub(t0)
+		readT += t2.Sub(t1)
+		buildT += time.Since(t2)
+	}
+	b.ReportMetric(float64(lintT)/float64(buildT), "lint/build")
+	b.ReportMetric(float64(readT)/float64(buildT), "readability/build")
 }

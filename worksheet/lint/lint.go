@@ -57,8 +57,8 @@ type Summary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
-	// Files is the number of files linted, and FilesWithProblems how many
-	// of them have an error or a warning.
+	// Files is the number of files linted, absent translations included,
+	// and FilesWithProblems how many of them have an error or a warning.
 	Files             int `json:"files"`
 	FilesWithProblems int `json:"files_with_problems"`
 }
@@ -81,7 +81,7 @@ type File struct {
 	Lang language.Tag `json:"lang"`
 	// Absent is true for a language the template has no file in (see the
 	// Missing and NoSource codes); Path then names the file that would
-	// hold it. Absent files are not counted in Summary.Files.
+	// hold it.
 	Absent bool `json:"absent,omitempty"`
 	// Translation is the file's state as a translation of the English
 	// source; empty for English files and when it cannot be told.
@@ -179,9 +179,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	}
 	for _, t := range res.Templates {
 		for _, f := range t.Files {
-			if !f.Absent {
-				res.Summary.Files++
-			}
+			res.Summary.Files++
 			bad := false
 			for _, fd := range f.Findings {
 				switch fd.Severity {

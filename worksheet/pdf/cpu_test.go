@@ -35,6 +35,16 @@ func TestCPUTime(t *testing.T) {
 		}
 		t.Logf("%s: %v CPU per render", v, (cpu()-start)/n)
 	}
+	sheets, locs := library(t)
+	start := cpu()
+	for i, ws := range sheets {
+		for _, v := range worksheet.Variants {
+			if err := r.Render(context.Background(), io.Discard, ws, pdf.RenderOptions{Locale: locs[i], Variant: v}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	t.Logf("default library: %d PDFs in %v CPU", 2*len(sheets), cpu()-start)
 }
 
 func cpu() time.Duration {

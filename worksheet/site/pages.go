@@ -148,7 +148,7 @@ func (b *builder) translations(id string) []language.Tag {
 	return tags
 }
 
-func (b *builder) handoutPage(ws *worksheet.Worksheet, lang language.Tag, v worksheet.Variant, pageLoc, textLoc *i18n.Locale, translated bool) *handoutPage {
+func (b *builder) handoutPage(ws *worksheet.Worksheet, lang language.Tag, v worksheet.Variant, pageLoc *i18n.Locale, translated bool) *handoutPage {
 	id := ws.Meta.ID
 	title := ws.Meta.Title
 	if v == worksheet.LargePrint {
@@ -178,9 +178,9 @@ func (b *builder) handoutPage(ws *worksheet.Worksheet, lang language.Tag, v work
 
 // renderHandout writes a handout page: the layout around RenderHTML's
 // article.
-func (b *builder) renderHandout(w io.Writer, p *handoutPage, ws *worksheet.Worksheet, textLoc *i18n.Locale) error {
+func (b *builder) renderHandout(w io.Writer, p *handoutPage, ws *worksheet.Worksheet, v worksheet.Variant, textLoc *i18n.Locale) error {
 	var art bytes.Buffer
-	if err := worksheet.RenderHTML(&art, ws, worksheet.HTMLOptions{Variant: variantOf(p.LargePrint), Locale: textLoc}); err != nil {
+	if err := worksheet.RenderHTML(&art, ws, worksheet.HTMLOptions{Variant: v, Locale: textLoc}); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
 	// RenderHTML escapes all text itself; its output is trusted here.
@@ -189,13 +189,6 @@ func (b *builder) renderHandout(w io.Writer, p *handoutPage, ws *worksheet.Works
 		return fmt.Errorf("site: %s: %w", ws.Path, err)
 	}
 	return nil
-}
-
-func variantOf(large bool) worksheet.Variant {
-	if large {
-		return worksheet.LargePrint
-	}
-	return worksheet.Standard
 }
 
 // addCard records the handout for the library page of lang.

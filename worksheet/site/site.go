@@ -430,9 +430,9 @@ func (b *builder) do(ctx context.Context, out *output, t task) error {
 	if t.variant == worksheet.Standard {
 		b.addCard(t.lang, ws, translated)
 	}
-	page := b.handoutPage(ws, t.lang, t.variant, pageLoc, textLoc, translated)
+	page := b.handoutPage(ws, t.lang, t.variant, pageLoc, translated)
 	return out.write(dir+pageName(t.variant), func(w io.Writer) error {
-		return b.renderHandout(w, page, ws, textLoc)
+		return b.renderHandout(w, page, ws, t.variant, textLoc)
 	})
 }
 

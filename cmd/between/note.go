@@ -1,0 +1,214 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/betweensessions/between/homework"
+	"github.com/betweensessions/between/homework/hwyaml"
+	"github.com/betweensessions/between/notes"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+)
+
+// runNote implements "between note": the homework part of a clinical note,
+// or a FHIR Bundle, from a YAML assignment and optionally its review.
+func runNote(_ context.Context, e *env, args []string) error {
+	fset := flag.NewFlagSet("note", flag.ContinueOnError)
+	fset.SetOutput(e.stderr)
+	review := fset.String("review", "", "the review `file` (YAML) written at the next session")
+	format := fset.String("format", "narrative", "narrative, soap, dap, birp, girp or fhir")
+	lang := fset.String("lang", "en", "the note's `language` (BCP 47), e.g. es")
+	check := fset.Bool("check", false, "print the checklist gaps instead of a note; exit 1 if there are any")
+	require := fset.Bool("require-complete", false, "refuse to write a note while the checklist has gaps")
+	subject := fset.String("subject", "", "FHIR `reference` of the client, e.g. Patient/123 (fhir only)")
+	practitioner := fset.String("practitioner", "", "FHIR `reference` of the clinician, e.g. Practitioner/7 (fhir only)")
+	fset.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: between note assignment.yaml [--review review.yaml] [--format narrative|soap|dap|birp|girp|fhir]")
+		fmt.Fprintln(e.stderr, "                    [--lang es] [--require-complete] [--subject Patient/x --practitioner Practitioner/y]")
+		fmt.Fprintln(e.stderr, "       between note --check assignment.yaml [--review review.yaml]")
+		fmt.Fprintln(e.stderr)
+		fmt.Fprintln(e.stderr, "Writes the homework part of a clinical note, or a FHIR R4 Bundle, from")
+		fmt.Fprintln(e.stderr, "an assignment and its review in the homework YAML encoding. See docs/notes.md.")
+		fmt.Fprintln(e.stderr)
+		fset.PrintDefaults()
+	}
+	files, err := parseNoteArgs(fset, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usageErrorf("%v", err)
+	}
+	if len(files) != 1 {
+		return usageErrorf("note needs exactly one assignment file (got %d)", len(files))
+	}
+	tag, err := language.Parse(*lang)
+	if err != nil {
+		return usageErrorf("--lang: %q is not a language tag", *lang)
+	}
+	var f notes.Format
+	fhir := strings.EqualFold(*format, "fhir")
+	if !fhir {
+		if err := f.UnmarshalText([]byte(*format)); err != nil {
+			return usageErrorf("--format: want narrative, soap, dap, birp, girp or fhir")
+		}
+	}
+
+	var in notes.Input
+	if in.Assignment, err = readAssignment(files[0]); err != nil {
+		return err
+	}
+	if *review != "" {
+		if in.Review, err = readReview(*review); err != nil {
+			return err
+		}
+	}
+	if *check {
+		gaps := notes.Check(in)
+		fmt.Fprintln(e.stdout, gaps)
+		if !gaps.OK() {
+			return errReported
+		}
+		return nil
+	}
+
+	w, err := notes.New(nil)
+	if err != nil {
+		return err
+	}
+	opt := notes.Options{Lang: tag, RequireComplete: *require, Subject: *subject, Practitioner: *practitioner}
+	if fhir {
+		b, err := w.Bundle(in, opt)
+		if err != nil {
+			return err
+		}
+		_, err = e.stdout.Write(b)
+		return err
+	}
+	n, err := w.Note(f, in, opt)
+	if err != nil {
+		return err
+	}
+	if _, err := n.WriteTo(e.stdout); err != nil {
+		return err
+	}
+	if !n.Gaps.OK() {
+		fmt.Fprintf(e.stderr, "between: note: %d checklist gap(s) left out of the note; run with --check to list them\n", len(n.Gaps.Missing)+len(n.Gaps.Violations))
+	}
+	return nil
+}
+
+// parseNoteArgs parses flags that may come before or after the
+// positional arguments, as in "between note a.yaml --format soap".
+func parseNoteArgs(fset *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fset.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fset.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// readAssignment reads and decodes an assignment file; see withLines.
+func readAssignment(name string) (*homework.Assignment, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	a, err := hwyaml.DecodeAssignment(name, bytes.NewReader(src))
+	if err != nil {
+		var loose homework.Assignment
+		return nil, withLines(name, src, &loose, func() homework.Findings { return loose.Check() }, err)
+	}
+	return a, nil
+}
+
+// readReview reads and decodes a review file; see withLines.
+func readReview(name string) (*homework.Review, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	r, err := hwyaml.DecodeReview(name, bytes.NewReader(src))
+	if err != nil {
+		var loose homework.Review
+		return nil, withLines(name, src, &loose, func() homework.Findings { return loose.Check() }, err)
+	}
+	return r, nil
+}
+
+// withLines improves a decoding error. hwyaml names the line of a syntax
+// error, an unknown field or a wrong type, but not of an impossible value
+// (7 of 5 days, a PHQ-9 with 8 items), which it finds after decoding. When
+// the YAML decodes loosely into v, the impossible values are listed one per
+// line as "file:line: field: problem"; otherwise err is returned as it is.
+func withLines(name string, src []byte, v any, check func() homework.Findings, err error) error {
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) != nil || len(doc.Content) == 0 || yaml.Unmarshal(src, v) != nil {
+		return err
+	}
+	var errs []error
+	for _, vi := range check().Violations {
+		if vi.Rule != homework.RuleInvalid {
+			continue
+		}
+		line := lineOf(doc.Content[0], vi.Field)
+		errs = append(errs, fmt.Errorf("%s:%d: %s: %s", name, line, vi.Field, vi.Detail))
+	}
+	if len(errs) == 0 {
+		return err
+	}
+	return errors.Join(errs...)
+}
+
+// lineOf returns the line of the YAML node at a field path such as
+// "measures[0]" or "method.safeguards[1].channel", or of the deepest part
+// of the path that exists.
+func lineOf(n *yaml.Node, path string) int {
+	line := n.Line
+	for _, part := range strings.Split(path, ".") {
+		key, idx := part, -1
+		if i := strings.IndexByte(part, '['); i >= 0 && strings.HasSuffix(part, "]") {
+			key = part[:i]
+			idx, _ = strconv.Atoi(part[i+1 : len(part)-1])
+		}
+		next := mapValue(n, key)
+		if next == nil {
+			return line
+		}
+		n, line = next, next.Line
+		if idx >= 0 {
+			if n.Kind != yaml.SequenceNode || idx >= len(n.Content) {
+				return line
+			}
+			n, line = n.Content[idx], n.Content[idx].Line
+		}
+	}
+	return line
+}
+
+// mapValue returns the value of key in mapping node n, or nil.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/betweensessions/between/homework/hwyaml"
+	"github.com/betweensessions/between/templates"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
+)
+
+// notesCase is a synthetic case from package notes' test data.
+func notesCase(name string) string {
+	return filepath.Join("..", "..", "notes", "testdata", "cases", name)
+}
+
+func writeTemp(t *testing.T, name, src string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
+	return p
+}
+
+func TestNote(t *testing.T) {
+	a, r := notesCase("mood-journal.assignment.yaml"), notesCase("mood-journal.review.yaml")
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"narrative", []string{"note", a}, 0, "Assigned mood rating 1–10 daily at bedtime using the paper journal provided", ""},
+		{"flags after the file", []string{"note", a, "--format", "soap", "--review", r}, 0, "Objective: PHQ-9 decreased from 15 to 11 over 4 weeks (moderately severe to moderate).", ""},
+		{"spanish", []string{"note", "--lang", "es", "--format", "dap", "--review", r, a}, 0, "Tarea realizada 6 de 7 días (86 %).", ""},
+		{"fhir", []string{"note", "--format", "fhir", "--subject", "Patient/p1", "--practitioner", "Practitioner/c1", a}, 0, `"resourceType": "Bundle"`, ""},
+		{"fhir without subject", []string{"note", "--format", "fhir", a}, 1, "", "subject reference is required"},
+		{"check ok", []string{"note", "--check", a, "--review", r}, 0, "ok", ""},
+		{"check gaps", []string{"note", "--check", notesCase("gaps.assignment.yaml")}, 1, "missing rationale: rationale", ""},
+		{"require complete", []string{"note", "--require-complete", notesCase("gaps.assignment.yaml")}, 1, "", "checklist not met"},
+		{"gaps reported on stderr", []string{"note", notesCase("gaps.assignment.yaml")}, 0, "Assigned mood rating in the app daily.", "checklist gap(s)"},
+		{"bad format", []string{"note", "--format", "pdf", a}, 2, "", "--format"},
+		{"no file", []string{"note"}, 2, "", "exactly one assignment file"},
+		{"missing file", []string{"note", "nope.yaml"}, 1, "", "nope.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := runCLI(t, tt.args...)
+			require.Equal(t, tt.code, code, "exit code; stderr: %s", errOut)
+			assert.Contains(t, out, tt.stdout)
+			assert.Contains(t, errOut, tt.stderr)
+		})
+	}
+}
+
+// Bad input is refused with the file, line and field, and nothing is
+// written to stdout.
+func TestNoteBadInput(t *testing.T) {
+	a := notesCase("mood-journal.assignment.yaml")
+	tests := []struct {
+		name, file, src, want string
+		review                bool
+	}{
+		{"unknown field", "a.yaml", "task:\n  what: x\n  often: daily\n", "a.yaml:3: field often not found in type homework.Task", false},
+		{"wrong type", "a.yaml", "task:\n  minutes: ten SECRET\n", "a.yaml:2: cannot unmarshal !!str value into int", false},
+		{"unknown channel", "a.yaml", "method:\n  channel: fax\n", "a.yaml:2: homework: unknown channel", false},
+		{"7 of 5 days", "r.yaml", "days_planned: 5\ndays_completed: 7\n", "r.yaml:2: days_completed: more days completed than planned", true},
+		{"short PHQ-9", "r.yaml", "days_planned: 7\nmeasures:\n  - instrument: phq-9\n    items: [1, 2]\n", "r.yaml:3: measures[0]: phq-9: want 9 items, got 2", true},
+		{"item out of range", "r.yaml", "earlier_measures:\n  - instrument: gad-7\n    items: [1, 1, 1, 1, 1, 1, 9]\n", "r.yaml:2: earlier_measures[0]: gad-7 item 7: out of range 0–3", true},
+		{"bad date", "r.yaml", "measures:\n  - instrument: gad-7\n    date: 2 May\n    items: [1, 1, 1, 1, 1, 1, 1]\n", "r.yaml:2: measures[0]: gad-7 date: want a date as YYYY-MM-DD", true},
+		{"bad split", "a.yaml", "adaptations:\n  neurodivergent:\n    parts: 2\n    minutes_per_part: 5\n    routines: [after breakfast]\n    reason: x\n", "a.yaml:5: adaptations.neurodivergent.routines: want one routine per part", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := writeTemp(t, tt.file, tt.src)
+			args := []string{"note", p}
+			if tt.review {
+				args = []string{"note", a, "--review", p}
+			}
+			out, errOut, code := runCLI(t, args...)
+			assert.Equal(t, 1, code)
+			assert.Empty(t, out, "nothing is written")
+			assert.Contains(t, errOut, tt.want)
+			assert.NotContains(t, errOut, "SECRET")
+		})
+	}
+}
+
+func TestNewAssignment(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		t.Run(lang, func(t *testing.T) {
+			out, errOut, code := runCLI(t, "new-assignment", "--template", "sleep-routine", "--lang", lang)
+			require.Equal(t, 0, code, errOut)
+			assert.Contains(t, out, "TODO")
+			a, err := hwyaml.DecodeAssignment("new.yaml", strings.NewReader(out))
+			require.NoError(t, err, "the draft decodes back:\n%s", out)
+			assert.Equal(t, "sleep-routine", a.Worksheet.Template)
+			assert.Equal(t, lang, a.Worksheet.Language)
+			assert.NotEmpty(t, a.Rationale)
+			assert.NotEmpty(t, a.FollowUp.How)
+			assert.Len(t, a.Barriers, 3)
+			assert.False(t, a.Check().OK(), "the draft is not complete until the clinician fills it in")
+		})
+	}
+	_, errOut, code := runCLI(t, "new-assignment", "--template", "no-such")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, `no template "no-such"`)
+	_, _, code = runCLI(t, "new-assignment")
+	assert.Equal(t, 2, code)
+}
+
+// Every template in the library drafts an assignment that decodes.
+func TestNewAssignmentEveryTemplate(t *testing.T) {
+	dirs, err := os.ReadDir(filepath.Join("..", "..", "templates"))
+	require.NoError(t, err)
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		out, err := newAssignment(templates.FS(), d.Name(), language.English)
+		require.NoError(t, err, d.Name())
+		_, err = hwyaml.DecodeAssignment(d.Name(), strings.NewReader(string(out)))
+		assert.NoError(t, err, d.Name())
+	}
+}

@@ -1,0 +1,87 @@
+// Package notes writes the homework part of a clinical note from a
+// [homework.Assignment] and, at the next session, its [homework.Review]:
+// as prose in the formats clinicians use, and as a FHIR R4 Bundle an EHR
+// can import.
+//
+// # Writing a note
+//
+// Make a [Writer] with [New] and call [Writer.Note] with a [Format] and an
+// [Input]. Without a review the note documents the assignment; with one it
+// documents the review (the assignment is named in one line, since it was
+// documented when it was given). The text uses the clinician's own words
+// from the record, framed by sentence templates:
+//
+//	Assigned mood rating 1–10 daily at bedtime using the paper journal
+//	provided, to identify patterns between sleep and mood. Client chose
+//	paper; no smartphone. Discussed forgetting as a barrier; client will set
+//	a phone alarm. …
+//
+//	Homework completed 6/7 days (86%). … PHQ-9 decreased from 15 to 11
+//	over 4 weeks (moderately severe to moderate).
+//
+// A rationale that begins with a lower-case letter ("to identify …") joins
+// the task sentence; one that begins with a capital is a sentence of its
+// own. A change between two administrations needs the earlier score in
+// [homework.Review.Earlier]; its interval needs both [homework.Score.Date]s.
+//
+// # Placement
+//
+// Each piece of the record goes where the format expects it. "–" means
+// the piece is not written in that format; a section with nothing in it is
+// left out.
+//
+//	piece                                   narrative SOAP DAP BIRP GIRP
+//	rationale as the goal                   –         –    –   –    Goal
+//	task reviewed (review)                  ¶         S    D   I    I
+//	completion, client's words, barriers met ¶        S    D   R    R
+//	PHQ-9, GAD-7, other measures            ¶         O    D   B    R
+//	clinical insight, item 9 + follow-up    ¶         A    A   R    R
+//	task + rationale, method, safeguards,   ¶         P    P   I    I
+//	  declined methods, handout,
+//	  adaptations, AI oversight, safety,
+//	  barriers discussed
+//	client's agreement or refusal           ¶         P    P   R    R
+//	reminders, preparation, follow-up       ¶         P    P   P    P
+//	modifications for the next assignment   ¶         P    P   P    P
+//
+// S Subjective, O Objective, A Assessment, P Plan, D Data, B Behavior,
+// I Intervention, R Response; ¶ the narrative paragraph. In GIRP the
+// rationale is the Goal and leaves the task sentence.
+//
+// # Never inventing
+//
+// A missing element is left out, never filled with boilerplate, and
+// reported in [Note.Gaps]: [Check] runs [homework.Assignment.Check] and,
+// with a review, [homework.Review.Check], and adds [ItemMeasureDate] for a
+// score without a date. With [Options.RequireComplete] a note is refused
+// while there are gaps; the error wraps a *[homework.CheckError].
+// Impossible values are always an error.
+//
+// # Languages
+//
+// The sentence templates are go-i18n message files embedded in the package
+// ([Messages]: English and Spanish) and loaded through package i18n: [New]
+// lays the catalog it is given over them, so a clinic may reword a
+// sentence or add a language with its own active.<lang>.toml. Spanish
+// notes use the clinical register of a record ("Paciente refiere…",
+// "Se asignó…"), a decimal comma and a space before the percent sign.
+// Output is deterministic: the same input and options give the same bytes.
+//
+// # FHIR
+//
+// [Writer.Bundle] writes a Bundle of type collection with the Goal the
+// homework serves, one Consent per remote channel ([homework.Channel.Remote])
+// that has a safeguards record, an Observation for each PHQ-9 (LOINC
+// 44261-6) and GAD-7 (LOINC 70274-6) total score with its severity and
+// date, and the CarePlan. Ids are name-based UUIDs of the content. The
+// mapping is in docs/fhir.md; the tests validate every golden Bundle with
+// Medplum's validator against the R4 StructureDefinitions.
+//
+// # Privacy and concurrency
+//
+// Client identifiers never appear unless the caller passes them: the note
+// text names no one, and the Bundle's only identifiers are
+// [Options.Subject], [Options.Practitioner] and [Options.Reasons]; not even
+// [homework.Assignment.ID] is written. Errors name fields and IDs, never
+// clinical text. A Writer is safe for concurrent use.
+package notes
