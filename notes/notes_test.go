@@ -106,3 +106,11 @@ func TestNotesGolden(t *testing.T) {
 	}
 	assert.Empty(t, w.Catalog().Fallbacks(), "every sentence exists in English and Spanish")
 }
+
+func decodeA(s string) (*homework.Assignment, error) {
+	return hwyaml.DecodeAssignment("fuzz.yaml", strings.NewReader(s))
+}
+
+func decodeR(s string) (*homework.Review, error) {
+	return hwyaml.DecodeReview("fuzz.yaml", strings.NewReader(s))
+}

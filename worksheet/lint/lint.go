@@ -125,19 +125,6 @@ func (r *Result) Failed() bool {
 	return r.Summary.Errors > 0 || r.Strict && r.Summary.Warnings > 0
 }
 
-// Count returns the number of findings of severity s exactly.
-func (r *Result) Count(s Severity) int {
-	switch s {
-	case Error:
-		return r.Summary.Errors
-	case Warning:
-		return r.Summary.Warnings
-	case Info:
-		return r.Summary.Infos
-	}
-	return 0
-}
-
 // ErrNoTemplates is returned by Run when the sources hold no template
 // file at all.
 var ErrNoTemplates = errors.New("lint: no template files (<id>/<lang>.md) found")

@@ -1,0 +1,124 @@
+package notes_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/betweensessions/between/homework"
+	"github.com/betweensessions/between/notes"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Every checklist item and every rule (but RuleInvalid, which is an
+// error) is reported by some case, and each gap is left out of the note.
+func TestEveryGapReported(t *testing.T) {
+	items := map[homework.Item]bool{}
+	rules := map[homework.Rule]bool{}
+	w := newWriter(t)
+	for _, c := range cases(t) {
+		f := notes.Check(c.in)
+		for _, id := range f.Items() {
+			items[id] = true
+		}
+		for _, id := range f.Rules() {
+			rules[id] = true
+		}
+		n, err := w.Note(notes.SOAP, c.in, notes.Options{})
+		require.NoError(t, err)
+		assert.Equal(t, f, n.Gaps, c.name)
+		_, err = w.Note(notes.SOAP, c.in, notes.Options{RequireComplete: true})
+		if f.OK() {
+			assert.NoError(t, err, c.name)
+		} else {
+			var ce *homework.CheckError
+			assert.ErrorAs(t, err, &ce, c.name)
+		}
+	}
+	for _, id := range []homework.Item{
+		homework.ItemTask, homework.ItemRationale, homework.ItemMethod, homework.ItemAgreement,
+		homework.ItemBarriers, homework.ItemFollowUp, homework.ItemCompletion,
+		homework.ItemClientExperience, homework.ItemInsights, homework.ItemModifications,
+		notes.ItemMeasureDate,
+	} {
+		assert.True(t, items[id], "no case reports missing %s", id)
+	}
+	for _, id := range []homework.Rule{
+		homework.RuleRemoteConsent, homework.RuleRemoteBoundaries, homework.RuleRemoteSecurity,
+		homework.RuleDeclinedWithoutAlternatives, homework.RuleDeclinedNotExplored,
+		homework.RuleDeclinedChannelUsed, homework.RuleAIWithoutHumanReview,
+		homework.RuleRiskWithoutBackupPlan, homework.RuleAdaptationWithoutReason,
+		homework.RuleLargePrintNotUsed, homework.RuleNeedsSmartphone, homework.RuleSelfHarmFollowUp,
+	} {
+		assert.True(t, rules[id], "no case breaks rule %s", id)
+	}
+}
+
+// A note about an empty record is empty: nothing is filled in.
+func TestNothingInvented(t *testing.T) {
+	w := newWriter(t)
+	for _, f := range notes.Formats() {
+		n, err := w.Note(f, notes.Input{Assignment: &homework.Assignment{}}, notes.Options{})
+		require.NoError(t, err)
+		assert.Empty(t, n.Sections, f.String())
+		assert.Len(t, n.Gaps.Missing, 6)
+		n, err = w.Note(f, notes.Input{Assignment: &homework.Assignment{}, Review: &homework.Review{}}, notes.Options{})
+		require.NoError(t, err)
+		assert.Empty(t, n.Sections, f.String())
+	}
+}
+
+func TestNoteErrors(t *testing.T) {
+	w := newWriter(t)
+	_, err := w.Note(notes.SOAP, notes.Input{}, notes.Options{})
+	assert.ErrorIs(t, err, notes.ErrNoAssignment)
+	_, err = w.Note(notes.Format(9), notes.Input{Assignment: &homework.Assignment{}}, notes.Options{})
+	assert.ErrorContains(t, err, "invalid format")
+	r := &homework.Review{DaysPlanned: 5, DaysCompleted: 7, ClientExperience: "SECRET"}
+	_, err = w.Note(notes.SOAP, notes.Input{Assignment: &homework.Assignment{}, Review: r}, notes.Options{})
+	assert.ErrorContains(t, err, "days_completed")
+	assert.NotContains(t, err.Error(), "SECRET")
+	_, err = w.Note(notes.SOAP, notes.Input{Assignment: &homework.Assignment{ID: "a"}, Review: &homework.Review{AssignmentID: "b"}}, notes.Options{})
+	assert.ErrorContains(t, err, "review is for assignment")
+}
+
+func TestFormatText(t *testing.T) {
+	for _, f := range notes.Formats() {
+		b, err := f.MarshalText()
+		require.NoError(t, err)
+		var back notes.Format
+		require.NoError(t, back.UnmarshalText([]byte(strings.ToUpper(string(b)))))
+		assert.Equal(t, f, back)
+	}
+	var f notes.Format
+	assert.ErrorContains(t, f.UnmarshalText([]byte("fhir")), "unknown format")
+}
+
+// FuzzNote writes every format from arbitrary YAML that decodes: it must
+// never panic, and it is deterministic.
+func FuzzNote(f *testing.F) {
+	for _, c := range []string{"task:\n  what: x\n", "method:\n  channel: sms\n", "agreement:\n  status: declined\n"} {
+		f.Add(c, "days_planned: 3\ndays_completed: 1\n")
+	}
+	w, err := notes.New(nil)
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, as, rs string) {
+		a, err := decodeA(as)
+		if err != nil {
+			return
+		}
+		in := notes.Input{Assignment: a}
+		if r, err := decodeR(rs); err == nil {
+			in.Review = r
+		}
+		for _, fm := range notes.Formats() {
+			n1, err1 := w.Note(fm, in, notes.Options{})
+			n2, err2 := w.Note(fm, in, notes.Options{})
+			if err1 != nil || err2 != nil {
+				assert.Equal(t, err1, err2)
+				continue
+			}
+			assert.Equal(t, n1.String(), n2.String())
+		}
+	})
+}
