@@ -59,7 +59,7 @@ func ExampleWriter_Note_review() {
 	}
 	fmt.Println(n)
 	// Output:
-	// Subjetivo: Se revisó la tarea asignada en la sesión anterior: mood rating 1–10 daily at bedtime. Tarea realizada 6 de 7 días (86 %). Paciente refiere: «easier than I expected».
+	// Subjetivo: Se revisó la tarea: mood rating 1–10 daily at bedtime. Tarea realizada 6 de 7 días (86 %). Paciente refiere: «easier than I expected».
 	//
 	// Objetivo: PHQ-9 disminuyó de 15 a 11 en 4 semanas (de moderadamente grave a moderada).
 	//

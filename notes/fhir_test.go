@@ -108,9 +108,21 @@ func TestBundleValidates(t *testing.T) {
 		files[i], err = filepath.Abs(files[i])
 		require.NoError(t, err)
 	}
-	out, err := exec.Command(node, append([]string{filepath.Join(dir, "validate.mjs")}, files...)...).CombinedOutput()
+	script := filepath.Join(dir, "validate.mjs")
+	out, err := exec.Command(node, append([]string{script}, files...)...).CombinedOutput()
 	require.NoError(t, err, "validator reports:\n%s", out)
 	assert.Equal(t, len(files), strings.Count(string(out), ": ok\n"), "%s", out)
+
+	// The validator must fail a broken Bundle, or passing means nothing.
+	good, err := os.ReadFile(files[0])
+	require.NoError(t, err)
+	broken := strings.Replace(string(good), `"intent": "plan"`, `"intent": "wish"`, 1)
+	broken = strings.Replace(broken, `"status": "final"`, `"state": "final"`, 1)
+	bad := filepath.Join(t.TempDir(), "broken.json")
+	require.NoError(t, os.WriteFile(bad, []byte(broken), 0o644))
+	out, err = exec.Command(node, script, bad).CombinedOutput()
+	require.Error(t, err, "the validator accepted a broken Bundle:\n%s", out)
+	assert.Contains(t, string(out), `code "wish" is not in required ValueSet`)
 }
 
 func TestBundleSpanish(t *testing.T) {

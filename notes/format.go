@@ -91,29 +91,29 @@ type piece int
 
 // The pieces, in the order they are written within a section.
 const (
-	pGoal       piece = iota // the rationale as the goal (GIRP only)
-	pReviewed                // the task reviewed, at the next session
-	pCompletion              // days completed of days planned
-	pExperience              // the client's own words
-	pBarrierMet              // barriers met during the week
-	pMeasures                // PHQ-9, GAD-7 and their change
-	pCustom                  // other measures
-	pInsights                // clinical insight
-	pSelfHarm                // PHQ-9 item 9 and the safety follow-up
-	pTask                    // the task, with its rationale
-	pMethod                  // channel, format, fit
-	pReminders               // reminders and their schedule
-	pSafeguards              // consent, boundaries, security per remote channel
-	pDeclined                // declined channels and alternatives offered
-	pWorksheet               // the handout used
-	pAdaptations             // adaptations with their reasons
-	pAI                      // AI suggestion and human review
-	pSafety                  // safety considerations and back-up plan
-	pBarriers                // barriers discussed, each with its plan
-	pAgreement               // the client's agreement or refusal
-	pPreparation             // what the clinician prepares
-	pFollowUp                // when and how the homework is reviewed
-	pModifications           // changes for the next assignment
+	pGoal          piece = iota // the rationale as the goal (GIRP only)
+	pReviewed                   // the task reviewed, at the next session
+	pCompletion                 // days completed of days planned
+	pExperience                 // the client's own words
+	pBarrierMet                 // barriers met during the week
+	pMeasures                   // PHQ-9, GAD-7 and their change
+	pCustom                     // other measures
+	pInsights                   // clinical insight
+	pSelfHarm                   // PHQ-9 item 9 and the safety follow-up
+	pTask                       // the task, with its rationale
+	pMethod                     // channel, format, fit
+	pReminders                  // reminders and their schedule
+	pSafeguards                 // consent, boundaries, security per remote channel
+	pDeclined                   // declined channels and alternatives offered
+	pWorksheet                  // the handout used
+	pAdaptations                // adaptations with their reasons
+	pAI                         // AI suggestion and human review
+	pSafety                     // safety considerations and back-up plan
+	pBarriers                   // barriers discussed, each with its plan
+	pAgreement                  // the client's agreement or refusal
+	pPreparation                // what the clinician prepares
+	pFollowUp                   // when and how the homework is reviewed
+	pModifications              // changes for the next assignment
 	numPieces
 )
 

@@ -514,8 +514,8 @@ func (t *texts) number(f float64) string {
 	return s
 }
 
-// decimalComma lists the languages of the embedded locales that write a
-// decimal comma. Others use a point.
+// decimalComma lists languages that write a decimal comma: Spanish, which
+// notes ships, and a few a clinic is likely to add. Others use a point.
 var decimalComma = map[string]bool{"es": true, "pt": true, "fr": true, "de": true, "it": true}
 
 var channelIDs = map[homework.Channel]string{
@@ -596,4 +596,3 @@ func sentence(s string) string {
 	}
 	return s + "."
 }
-

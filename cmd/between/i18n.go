@@ -15,9 +15,11 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/templates"
+	"github.com/betweensessions/between/worksheet/pdf"
 	"golang.org/x/text/language"
 )
 
@@ -254,9 +256,6 @@ func runI18nCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// TODO(lead): set Glyphs from the PDF package's font coverage once it
-	// exports one (func(font, text string) []rune); until then the glyph
-	// part of the check is skipped.
 	problems := cat.Check(i18n.CheckOptions{Templates: tmpl, Glyphs: glyphCoverage})
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
@@ -281,9 +280,28 @@ func runI18nCheck(e *env, args []string) error {
 	return nil
 }
 
-// glyphCoverage reports the characters a PDF font cannot draw; nil until
-// the PDF package provides it (see runI18nCheck).
-var glyphCoverage func(font, text string) []rune
+// glyphCoverage reports the characters of text that the PDF font family
+// named font cannot draw, with the built-in fonts. A family the PDF
+// renderer does not know draws nothing, so every character is reported.
+func glyphCoverage(font, text string) []rune {
+	missing, err := glyphRenderer.MissingRunes(font, text)
+	if err == nil {
+		return missing
+	}
+	seen := map[rune]bool{}
+	for _, r := range text {
+		if !seen[r] && !unicode.IsSpace(r) && !unicode.IsControl(r) {
+			seen[r] = true
+			missing = append(missing, r)
+		}
+	}
+	slices.Sort(missing)
+	return missing
+}
+
+// glyphRenderer holds the fonts glyphCoverage checks against; the zero
+// Renderer has the built-in families and parses each on first use.
+var glyphRenderer = new(pdf.Renderer)
 
 // overlayFS is a read-only union of two file systems: a file in top hides
 // the file of the same name in base; directories list both.

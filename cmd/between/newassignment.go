@@ -95,11 +95,18 @@ func newAssignment(fsys fs.FS, id string, tag language.Tag) ([]byte, error) {
 	if err := yaml.Unmarshal(buf.Bytes(), &doc); err != nil {
 		return nil, fmt.Errorf("new-assignment: %w", err)
 	}
-	annotate(doc.Content[0], cl.Adaptations)
+	annotate(doc.Content[0])
 	var out bytes.Buffer
 	fmt.Fprintf(&out, "# Homework assignment drafted from the template %q (%s).\n", ws.Meta.ID, ws.Path)
 	out.WriteString("# Fill in every TODO, keep only the barriers you discussed with the client,\n")
 	out.WriteString("# then run: between note --check this.yaml\n")
+	if len(cl.Adaptations) > 0 {
+		out.WriteString("#\n# Adaptations the template suggests; record any you use under\n# adaptations:, each with its reason:\n")
+		for _, s := range cl.Adaptations {
+			out.WriteString("#   - " + strings.Join(strings.Fields(s), " ") + "\n")
+		}
+	}
+	out.WriteString("\n")
 	enc := yaml.NewEncoder(&out)
 	enc.SetIndent(2)
 	if err := enc.Encode(&doc); err != nil {
@@ -113,38 +120,22 @@ func newAssignment(fsys fs.FS, id string, tag language.Tag) ([]byte, error) {
 
 // todo holds the comment for each field the clinician fills in.
 var todo = map[string]string{
-	"task.what":          "TODO: what exactly, e.g. rate mood from 1 to 10",
-	"task.frequency":     "TODO: check how often",
-	"task.when":          "TODO: when or after what, e.g. at bedtime",
-	"task.material":      "TODO: the material given, e.g. the printed handout",
-	"rationale":          "From the template; TODO: make it specific to this client",
-	"method":             "TODO: channel (paper, large-print-paper, sms, ...) and why it fits the client's life",
-	"follow_up":          "From the template; TODO: when it will be reviewed, e.g. first 10 minutes of next session",
-	"agreement":          "TODO: status agreed or declined; understood: true once the client said it back",
-	"barriers":           "Common barriers from the template; TODO: keep those discussed, each with its plan",
-	"worksheet":          "The handout used",
-	"task":               "TODO: make the task specific",
-	"task.kind":          "",
-	"task.minutes":       "",
-	"follow_up.how":      "",
-	"follow_up.when":     "TODO: when",
-	"method.channel":     "",
-	"method.fit":         "",
-	"agreement.status":   "",
-	"worksheet.template": "",
+	"task.what":      "TODO: what exactly, e.g. rate mood from 1 to 10",
+	"task.frequency": "TODO: check how often",
+	"task.when":      "TODO: when or after what, e.g. at bedtime",
+	"task.material":  "TODO: the material given, e.g. the printed handout",
+	"rationale":      "From the template; TODO: make it specific to this client",
+	"method":         "TODO: channel (paper, large-print-paper, sms, ...) and why it fits the client's life",
+	"follow_up":      "From the template; TODO: when it will be reviewed, e.g. first 10 minutes of next session",
+	"agreement":      "TODO: status agreed or declined; understood: true once the client said it back",
+	"barriers":       "Common barriers from the template; TODO: keep those discussed, each with its plan",
+	"worksheet":      "The handout used",
+	"task":           "TODO: make the task specific",
+	"follow_up.when": "TODO: when",
 }
 
-// annotate adds TODO comments to the encoded assignment and lists the
-// template's adaptation ideas above the document.
-func annotate(root *yaml.Node, adaptations []string) {
-	if len(adaptations) > 0 {
-		var b strings.Builder
-		b.WriteString("Adaptations the template suggests; record any you use under adaptations:, with its reason:")
-		for _, s := range adaptations {
-			b.WriteString("\n  - " + strings.Join(strings.Fields(s), " "))
-		}
-		root.HeadComment = b.String()
-	}
+// annotate adds the TODO comments to the encoded assignment.
+func annotate(root *yaml.Node) {
 	var walk func(n *yaml.Node, prefix string)
 	walk = func(n *yaml.Node, prefix string) {
 		if n.Kind != yaml.MappingNode {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -213,7 +214,7 @@ func (c *checker) override(ws *worksheet.Worksheet, loc *i18n.Locale, front *laz
 		add(l, c, Error, Override, "readability needs a target above 0: a grade level or an ease score, on the scale of the language's formula")
 		bad = true
 	}
-	if trimmed(o.Reason) == "" {
+	if strings.TrimSpace(o.Reason) == "" {
 		l, c := front.pos("readability.reason", "readability")
 		add(l, c, Error, Override, "readability needs a reason: say why this handout cannot meet the language's target")
 		bad = true

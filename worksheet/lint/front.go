@@ -84,6 +84,3 @@ func (m frontMap) keysUnder(parent string) []string {
 	slices.Sort(keys)
 	return keys
 }
-
-// trimmed returns s without surrounding white space.
-func trimmed(s string) string { return strings.TrimSpace(s) }

@@ -38,9 +38,12 @@ func (st *state) paginate(units []*unit) *document {
 			newPage()
 		}
 		need := u.before + u.h
-		chain := need
-		for j := i; j+1 < len(units) && units[j].keep && !units[j+1].newPage; j++ {
-			chain += units[j+1].before + units[j+1].h
+		chain := keepChain(units[i:], func(u *unit) bool { return u.keep })
+		if chain-u.before > bodyH {
+			// Too tall to keep whole (a long tracker after its heading):
+			// keep at least the leading units with the first unit after
+			// them.
+			chain = keepChain(units[i:], func(u *unit) bool { return u.keep && u.lead })
 		}
 		if !atTop && (y+need > st.bottom || (y+chain > st.bottom && chain-u.before <= bodyH)) {
 			newPage()
@@ -52,6 +55,16 @@ func (st *state) paginate(units []*unit) *document {
 	}
 	doc.pages = append(doc.pages, page)
 	return doc
+}
+
+// keepChain is the height of units[0] and the units after it that it is kept
+// with, following links while kept says so; a part's new page ends it.
+func keepChain(units []*unit, kept func(*unit) bool) float64 {
+	h := units[0].before + units[0].h
+	for j := 0; j+1 < len(units) && kept(units[j]) && !units[j+1].newPage; j++ {
+		h += units[j+1].before + units[j+1].h
+	}
+	return h
 }
 
 // painter draws operations with gopdf, remembering the current font and

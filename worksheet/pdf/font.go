@@ -13,10 +13,6 @@ import (
 	"github.com/go-fonts/dejavu/dejavusansmono"
 	"github.com/go-fonts/dejavu/dejavusansoblique"
 	"github.com/signintech/gopdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/text/language"
 )
 
@@ -47,14 +43,12 @@ type FontFamily struct {
 const DefaultFont = "go"
 
 // builtinFamilies returns the embedded families: "go" (the Go fonts, clear
-// I/l/1 shapes, Latin, Greek and Cyrillic) and "dejavu" (DejaVu Sans, with
+// I/l/1 shapes, Latin, Greek and Cyrillic, with an unslashed zero in the
+// text faces) and "dejavu" (DejaVu Sans, with
 // Vietnamese, Arabic, Hebrew and symbols such as ☐ and ✓).
 func builtinFamilies() map[string]FontFamily {
 	return map[string]FontFamily{
-		"go": {
-			Regular: goregular.TTF, Bold: gobold.TTF,
-			Italic: goitalic.TTF, Mono: gomono.TTF,
-		},
+		"go": goFamily(),
 		"dejavu": {
 			Regular: dejavusans.TTF, Bold: dejavusansbold.TTF,
 			Italic: dejavusansoblique.TTF, Mono: dejavusansmono.TTF,

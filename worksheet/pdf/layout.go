@@ -76,6 +76,11 @@ type unit struct {
 	base   float64 // baseline of the first text line, for list markers
 	// keep holds the unit on the same page as the next one.
 	keep bool
+	// lead marks a unit that introduces what follows (a heading line, the
+	// lines of a paragraph that leads into writing lines, a scale or a
+	// table): when a whole keep chain is taller than a page, the leading
+	// units are still kept with the first unit after them.
+	lead bool
 	// newPage starts a new page before the unit.
 	newPage bool
 	// header is repeated at the top of a page that starts with this unit.
@@ -105,7 +110,8 @@ type state struct {
 
 	used    [numFaces]bool
 	missing missingSet
-	depth   int // list nesting
+	depth   int             // list nesting
+	ctx     context.Context // the render's context during layout
 }
 
 // defaultLocale is used when RenderOptions.Locale is nil.
@@ -267,29 +273,54 @@ func (st *state) layout(ctx context.Context) (*document, error) {
 			units[n].before = st.m.gap / 2
 		}
 	}
-	var err error
-	for _, blk := range st.ws.Body {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		units, err = st.block(blk, st.left, st.width(), st.m.gap, units)
-		if err != nil {
-			return nil, err
-		}
+	st.ctx = ctx
+	defer func() { st.ctx = nil }()
+	units, err := st.blocks(st.ws.Body, st.left, st.width(), st.m.gap, units)
+	if err != nil {
+		return nil, err
 	}
 	return st.paginate(units), nil
 }
 
 // blocks lays out a sequence of blocks in the column [x, x+w), gap apart.
+// A paragraph that leads into writing lines, a scale, a tracker, a table,
+// a list or the crisis box is kept with the first unit of it, so that an
+// instruction ("Something that got in the way:") never ends a page while
+// what it asks for starts the next.
 func (st *state) blocks(list []worksheet.Block, x, w, gap float64, out []*unit) ([]*unit, error) {
 	var err error
-	for _, blk := range list {
+	for i, blk := range list {
+		if st.ctx != nil {
+			if err := st.ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		start := len(out)
 		out, err = st.block(blk, x, w, gap, out)
 		if err != nil {
 			return nil, err
 		}
+		if _, ok := blk.(*worksheet.Paragraph); ok && i+1 < len(list) && introduced(list[i+1]) {
+			for _, u := range out[start:] {
+				u.lead = true
+			}
+			if len(out) > start {
+				out[len(out)-1].keep = true
+			}
+		}
 	}
 	return out, nil
+}
+
+// introduced reports whether blk is something a paragraph just before it
+// introduces and must stay with.
+func introduced(blk worksheet.Block) bool {
+	switch blk.(type) {
+	case *worksheet.Lines, *worksheet.Scale, *worksheet.Tracker, *worksheet.Table,
+		*worksheet.List, *worksheet.Crisis:
+		return true
+	}
+	return false
 }
 
 // block lays out one block; its first unit gets gap above it.
@@ -359,7 +390,7 @@ func (st *state) textUnits(out []*unit, x, w, size float64, base face, al align,
 	lh := st.lineHeight(size)
 	bl := st.baseline(size, lh)
 	for i, ln := range lines {
-		u := &unit{h: lh, base: bl, keep: heading}
+		u := &unit{h: lh, base: bl, keep: heading, lead: heading}
 		u.ops = b.lineOps(ln, x, 0, lh, al, nil)
 		if !heading && len(lines) > 1 && (i == 0 || i == len(lines)-2) {
 			u.keep = true
