@@ -305,6 +305,8 @@ func (s *state) checkKeys(n *yaml.Node, t reflect.Type, within string) {
 			}
 			s.checkKeys(v, ft, k.Value)
 		}
+	case reflect.Pointer:
+		s.checkKeys(n, t.Elem(), within)
 	case reflect.Slice:
 		if n.Kind == yaml.SequenceNode {
 			for _, c := range n.Content {

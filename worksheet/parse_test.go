@@ -189,10 +189,11 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown front matter keys",
 			path: "demo/en.md",
-			src:  "---\nid: demo\ntitel: Demo\ntitle: Demo\nkind: log\nclinician:\n  rationle: x\n---\n",
+			src:  "---\nid: demo\ntitel: Demo\ntitle: Demo\nkind: log\nclinician:\n  rationle: x\nreadability:\n  target: 7\n  reson: x\n---\n",
 			want: []string{
 				`worksheet: demo/en.md:3:1: unknown front matter key "titel" (did you mean "title"?)`,
 				`worksheet: demo/en.md:7:3: unknown key in clinician "rationle" (did you mean "rationale"?)`,
+				`worksheet: demo/en.md:10:3: unknown key in readability "reson" (did you mean "reason"?)`,
 			},
 		},
 		{
