@@ -30,22 +30,21 @@
 // the piece is not written in that format; a section with nothing in it is
 // left out.
 //
-//	piece                                   narrative SOAP DAP BIRP GIRP
-//	rationale as the goal                   –         –    –   –    Goal
-//	task reviewed (review)                  ¶         S    D   I    I
-//	completion, client's words, barriers met ¶        S    D   R    R
-//	PHQ-9, GAD-7, other measures            ¶         O    D   B    R
-//	clinical insight, item 9 + follow-up    ¶         A    A   R    R
-//	task + rationale, method, safeguards,   ¶         P    P   I    I
-//	  declined methods, handout,
-//	  adaptations, AI oversight, safety,
-//	  barriers discussed
-//	client's agreement or refusal           ¶         P    P   R    R
-//	reminders, preparation, follow-up       ¶         P    P   P    P
-//	modifications for the next assignment   ¶         P    P   P    P
+//	piece                                     narrative SOAP DAP BIRP GIRP
+//	rationale as the goal                     –         –    –   –    G
+//	task reviewed (review)                    ¶         S    D   I    I
+//	completion, client's words, barriers met  ¶         S    D   R    R
+//	PHQ-9, GAD-7, other measures              ¶         O    D   B    R
+//	clinical insight, item 9 and follow-up    ¶         A    A   R    R
+//	task and rationale, method, safeguards,   ¶         P    P   I    I
+//	  declined methods, handout, adaptations,
+//	  AI oversight, safety, barriers discussed
+//	client's agreement or refusal             ¶         P    P   R    R
+//	reminders, preparation, follow-up         ¶         P    P   P    P
+//	modifications for the next assignment     ¶         P    P   P    P
 //
 // S Subjective, O Objective, A Assessment, P Plan, D Data, B Behavior,
-// I Intervention, R Response; ¶ the narrative paragraph. In GIRP the
+// I Intervention, R Response, G Goal; ¶ the narrative paragraph. In GIRP the
 // rationale is the Goal and leaves the task sentence.
 //
 // # Never inventing

@@ -28,8 +28,10 @@ var ErrNoSubject = errors.New("notes: fhir: a subject reference is required (e.g
 // "Type/id" or an absolute URL or URN.
 var reference = regexp.MustCompile(`^(?:[A-Z][A-Za-z]+/[A-Za-z0-9\-.]{1,64}|(?:https?|urn):\S+)$`)
 
-// The JSON shapes of the FHIR R4 elements written. Field order is the
-// order in the specification, so the output is stable and reads naturally.
+// The JSON shapes of the FHIR R4 elements written. One struct,
+// fhirResource, serves every resource type: each uses its own fields and
+// the rest stay empty and are omitted. Struct field order fixes the JSON
+// order, so the output is stable.
 type (
 	fhirRef struct {
 		Reference string `json:"reference"`

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/worksheet"
 )
 
@@ -29,8 +30,13 @@ type Document struct {
 	// language, in the locale's order, and WeekdaysShort their short forms.
 	Weekdays      []string `json:"weekdays"`
 	WeekdaysShort []string `json:"weekdays_short"`
+	// Crisis are the crisis lines for the client's region, for the
+	// body's "crisis" blocks.
+	Crisis []i18n.CrisisLine `json:"crisis,omitempty"`
 	// Worksheet is the document model: path, lang, meta and body, as
-	// worksheet.Worksheet marshals it, with Meta.Clinician cleared.
+	// worksheet.Worksheet marshals it, with Meta.Clinician cleared. Its
+	// blocks are interfaces, so Document is for encoding; a Go client
+	// decodes the body as json.RawMessage values by their "type" field.
 	Worksheet worksheet.Worksheet `json:"worksheet"`
 }
 
@@ -53,6 +59,7 @@ func (h *prepared) document() Document {
 		TextLang:  ws.Lang.String(),
 		Variant:   h.req.Variant,
 		Params:    make([]Param, len(ws.Meta.Params)),
+		Crisis:    h.textLoc.Crisis,
 		Worksheet: ws,
 	}
 	for i, p := range ws.Meta.Params {

@@ -3,7 +3,6 @@ package pdf
 import (
 	"fmt"
 	"strconv"
-	"os"
 
 	"github.com/betweensessions/between/worksheet"
 )
@@ -299,8 +298,8 @@ func (st *state) scale(s *worksheet.Scale, x, w float64, out []*unit) ([]*unit, 
 			b.text(s.Label, bold, "")
 		})
 	}
-	side := size * envf("SIDE", 1.7)
-	space := side * envf("SPACE", 0.4)
+	side := size * 1.7
+	space := side * 0.4
 	perRow := max(int((w+space)/(side+space)), 1)
 	lh := st.lineHeight(size)
 	spaceW := st.fam.faces[regular].spaceWidth() * size
@@ -341,11 +340,4 @@ func (st *state) scale(s *worksheet.Scale, x, w float64, out []*unit) ([]*unit, 
 		out = append(out, u)
 	}
 	return out, nil
-}
-
-func envf(k string, d float64) float64 {
-	if v, err := strconv.ParseFloat(os.Getenv(k), 64); err == nil {
-		return v
-	}
-	return d
 }

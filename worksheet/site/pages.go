@@ -9,14 +9,17 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"math"
 	"path"
 	"slices"
 	"strings"
 
+	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/worksheet"
+	"github.com/betweensessions/between/worksheet/readability"
 )
 
 //go:embed layout/*.html
@@ -63,13 +66,18 @@ type handoutPage struct {
 	Article        template.HTML
 }
 
-// card is a handout as the library page lists it.
+// card is a handout as the library page lists it. Cards are kept in the
+// build cache, so a handout that did not change need not be parsed again
+// to list it.
 type card struct {
 	ID, Title, Summary, Minutes string
 	Kind                        worksheet.Kind
-	Topics                      []string
+	Topics                      []string // as the template writes them
 	TextLang, Note              string
-	Links                       []link
+	// Reading is the measured reading level, such as "Reading level:
+	// grade 5", or empty when the language has no formula.
+	Reading string `json:",omitempty"`
+	Links   []link
 }
 
 type kindGroup struct {
@@ -191,13 +199,16 @@ func (b *builder) renderHandout(w io.Writer, p *handoutPage, ws *worksheet.Works
 	return nil
 }
 
-// addCard records the handout for the library page of lang.
-func (b *builder) addCard(lang language.Tag, ws *worksheet.Worksheet, translated bool) {
+// addCard records the handout for the library page of lang. textLoc is
+// the locale of the handout's text, which the reading level is measured
+// in.
+func (b *builder) addCard(lang language.Tag, ws *worksheet.Worksheet, translated bool, textLoc *i18n.Locale) {
 	loc := b.locales[lang.String()]
 	m := ws.Meta
 	c := card{
 		ID: m.ID, Title: m.Title, Summary: m.Summary, Kind: m.Kind, Topics: m.Topics,
-		Links: b.versions(m.ID, m.ID+"/", loc, worksheet.Standard, false),
+		Reading: readingLevel(ws, textLoc, loc),
+		Links:   b.versions(m.ID, m.ID+"/", loc, worksheet.Standard, false),
 	}
 	if m.Minutes > 0 {
 		c.Minutes = loc.Text("Minutes", map[string]any{"Count": m.Minutes})
@@ -209,6 +220,35 @@ func (b *builder) addCard(lang language.Tag, ws *worksheet.Worksheet, translated
 	b.mu.Lock()
 	b.cards[lang.String()] = append(b.cards[lang.String()], c)
 	b.mu.Unlock()
+}
+
+// readingLevel measures ws in its own language (textLoc) and says the
+// result in the page's (pageLoc): "Reading level: grade 5" for a grade
+// formula such as Flesch–Kincaid, "Lectura: muy fácil" for an ease
+// formula such as Szigriszt-Pazos with its INFLESZ band. A grade below 1
+// is shown as 1. A language with no formula gives "".
+func readingLevel(ws *worksheet.Worksheet, textLoc, pageLoc *i18n.Locale) string {
+	r := readability.Analyze(ws, textLoc)
+	switch {
+	case r.Formula == "":
+		return ""
+	case r.Score.Scale == readability.GradeScale:
+		return pageLoc.Text("ReadingGrade", map[string]any{"Grade": max(1, int(math.Round(r.Score.Value)))})
+	case r.Score.Band != "":
+		return pageLoc.Text("ReadingEase", map[string]any{"Band": r.Score.Band})
+	}
+	return ""
+}
+
+// topicName is the name of a topic key in loc's language: the message
+// Topic.<key>, or the key itself when no language has that message (the
+// locale records the miss as a fallback, as it does for every string).
+func topicName(loc *i18n.Locale, key string) string {
+	id := "Topic." + key
+	if s := loc.Text(id, nil); s != id && s != "" {
+		return s
+	}
+	return key
 }
 
 // writeIndexes writes the language chooser, each language's library page
@@ -289,7 +329,7 @@ func (b *builder) libraryPage(lang language.Tag, langLinks []link) *libraryPage 
 			p.Languages = append(p.Languages, link{Text: l.Text, Href: "../" + l.Href, Lang: l.Lang})
 		}
 	}
-	topics := map[string][]link{}
+	topics := map[string][]link{} // by topic name in the page language
 	for _, c := range cards {
 		if n := len(p.Kinds); n == 0 || p.Kinds[n-1].Kind != c.Kind {
 			name := loc.Text("Kind."+string(c.Kind), nil)
@@ -298,10 +338,18 @@ func (b *builder) libraryPage(lang language.Tag, langLinks []link) *libraryPage 
 		g := &p.Kinds[len(p.Kinds)-1]
 		g.Cards = append(g.Cards, c)
 		for _, t := range c.Topics {
-			topics[t] = append(topics[t], link{Text: c.Title, Href: path.Join(c.ID, "index.html"), Lang: c.TextLang})
+			name := topicName(loc, t)
+			topics[name] = append(topics[name], link{Text: c.Title, Href: path.Join(c.ID, "index.html"), Lang: c.TextLang})
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(topics)) {
+	names := slices.Collect(maps.Keys(topics))
+	// Sort as the language sorts ("Ánimo" before "Sueño"), then by the
+	// bytes, so two builds always agree.
+	col := collate.New(lang)
+	slices.SortFunc(names, func(x, y string) int {
+		return cmp.Or(col.CompareString(x, y), strings.Compare(x, y))
+	})
+	for _, name := range names {
 		p.Topics = append(p.Topics, topicGroup{Name: name, Links: topics[name]})
 	}
 	return p

@@ -428,7 +428,7 @@ func (b *builder) do(ctx context.Context, out *output, t task) error {
 		})
 	}
 	if t.variant == worksheet.Standard {
-		b.addCard(t.lang, ws, translated)
+		b.addCard(t.lang, ws, translated, textLoc)
 	}
 	page := b.handoutPage(ws, t.lang, t.variant, pageLoc, translated)
 	return out.write(dir+pageName(t.variant), func(w io.Writer) error {
