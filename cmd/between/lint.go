@@ -35,7 +35,7 @@ func runLint(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr)
 		fset.PrintDefaults()
 	}
-	dirs, err := parseLintArgs(fset, args)
+	dirs, err := parseArgs(fset, args)
 	if err != nil {
 		if err == flag.ErrHelp {
 			return nil
@@ -119,25 +119,4 @@ func merge(a, b lint.Result) lint.Result {
 	a.Summary.Files += b.Summary.Files
 	a.Summary.FilesWithProblems += b.Summary.FilesWithProblems
 	return a
-}
-
-// parseLintArgs parses flags that may come before, between or after
-// the positional arguments, and returns the positional ones. A "--" ends
-// the flags.
-func parseLintArgs(fset *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fset.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fset.Args()
-		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
 }

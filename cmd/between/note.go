@@ -39,7 +39,7 @@ func runNote(_ context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr)
 		fset.PrintDefaults()
 	}
-	files, err := parseNoteArgs(fset, args)
+	files, err := parseArgs(fset, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -103,23 +103,6 @@ func runNote(_ context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "between: note: %d checklist gap(s) left out of the note; run with --check to list them\n", len(n.Gaps.Missing)+len(n.Gaps.Violations))
 	}
 	return nil
-}
-
-// parseNoteArgs parses flags that may come before or after the
-// positional arguments, as in "between note a.yaml --format soap".
-func parseNoteArgs(fset *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fset.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fset.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
 }
 
 // readAssignment reads and decodes an assignment file; see withLines.
