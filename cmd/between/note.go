@@ -1,19 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/betweensessions/between/homework"
 	"github.com/betweensessions/between/homework/hwyaml"
 	"github.com/betweensessions/between/notes"
-	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 )
 
@@ -105,93 +102,22 @@ func runNote(_ context.Context, e *env, args []string) error {
 	return nil
 }
 
-// readAssignment reads and decodes an assignment file; see withLines.
+// readAssignment reads and decodes an assignment file.
 func readAssignment(name string) (*homework.Assignment, error) {
-	src, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	a, err := hwyaml.DecodeAssignment(name, bytes.NewReader(src))
-	if err != nil {
-		var loose homework.Assignment
-		return nil, withLines(name, src, &loose, func() homework.Findings { return loose.Check() }, err)
-	}
-	return a, nil
+	defer f.Close()
+	return hwyaml.DecodeAssignment(name, f)
 }
 
-// readReview reads and decodes a review file; see withLines.
+// readReview reads and decodes a review file.
 func readReview(name string) (*homework.Review, error) {
-	src, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	r, err := hwyaml.DecodeReview(name, bytes.NewReader(src))
-	if err != nil {
-		var loose homework.Review
-		return nil, withLines(name, src, &loose, func() homework.Findings { return loose.Check() }, err)
-	}
-	return r, nil
-}
-
-// withLines improves a decoding error. hwyaml names the line of a syntax
-// error, an unknown field or a wrong type, but not of an impossible value
-// (7 of 5 days, a PHQ-9 with 8 items), which it finds after decoding. When
-// the YAML decodes loosely into v, the impossible values are listed one per
-// line as "file:line: field: problem"; otherwise err is returned as it is.
-func withLines(name string, src []byte, v any, check func() homework.Findings, err error) error {
-	var doc yaml.Node
-	if yaml.Unmarshal(src, &doc) != nil || len(doc.Content) == 0 || yaml.Unmarshal(src, v) != nil {
-		return err
-	}
-	var errs []error
-	for _, vi := range check().Violations {
-		if vi.Rule != homework.RuleInvalid {
-			continue
-		}
-		line := lineOf(doc.Content[0], vi.Field)
-		errs = append(errs, fmt.Errorf("%s:%d: %s: %s", name, line, vi.Field, vi.Detail))
-	}
-	if len(errs) == 0 {
-		return err
-	}
-	return errors.Join(errs...)
-}
-
-// lineOf returns the line of the YAML node at a field path such as
-// "measures[0]" or "method.safeguards[1].channel", or of the deepest part
-// of the path that exists.
-func lineOf(n *yaml.Node, path string) int {
-	line := n.Line
-	for _, part := range strings.Split(path, ".") {
-		key, idx := part, -1
-		if i := strings.IndexByte(part, '['); i >= 0 && strings.HasSuffix(part, "]") {
-			key = part[:i]
-			idx, _ = strconv.Atoi(part[i+1 : len(part)-1])
-		}
-		next := mapValue(n, key)
-		if next == nil {
-			return line
-		}
-		n, line = next, next.Line
-		if idx >= 0 {
-			if n.Kind != yaml.SequenceNode || idx >= len(n.Content) {
-				return line
-			}
-			n, line = n.Content[idx], n.Content[idx].Line
-		}
-	}
-	return line
-}
-
-// mapValue returns the value of key in mapping node n, or nil.
-func mapValue(n *yaml.Node, key string) *yaml.Node {
-	if n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
+	defer f.Close()
+	return hwyaml.DecodeReview(name, f)
 }

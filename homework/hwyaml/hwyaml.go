@@ -16,28 +16,84 @@ import (
 )
 
 // DecodeAssignment reads one YAML document holding a [homework.Assignment].
-// name is used in error messages only.
+// name is used in error messages only. Besides syntax errors, unknown fields
+// and wrong types, it rejects impossible values ([homework.RuleInvalid]),
+// each reported as "name:line: field: problem".
 func DecodeAssignment(name string, r io.Reader) (*homework.Assignment, error) {
 	var a homework.Assignment
-	if err := decode(name, r, &a); err != nil {
+	root, err := decode(name, r, &a)
+	if err != nil {
 		return nil, err
 	}
-	if err := a.Validate(); err != nil {
-		return nil, fmt.Errorf("hwyaml: %s: %w", name, err)
+	if err := invalid(name, root, a.Check()); err != nil {
+		return nil, err
 	}
 	return &a, nil
 }
 
-// DecodeReview reads one YAML document holding a [homework.Review].
+// DecodeReview reads one YAML document holding a [homework.Review], with the
+// same checks as [DecodeAssignment] (7 of 5 days, a PHQ-9 with 8 items).
 func DecodeReview(name string, r io.Reader) (*homework.Review, error) {
 	var rv homework.Review
-	if err := decode(name, r, &rv); err != nil {
+	root, err := decode(name, r, &rv)
+	if err != nil {
 		return nil, err
 	}
-	if err := rv.Validate(); err != nil {
-		return nil, fmt.Errorf("hwyaml: %s: %w", name, err)
+	if err := invalid(name, root, rv.Check()); err != nil {
+		return nil, err
 	}
 	return &rv, nil
+}
+
+// invalid turns the impossible values among f into one error per value,
+// each with the line of the field in the document root.
+func invalid(name string, root *yaml.Node, f homework.Findings) error {
+	var errs []error
+	for _, v := range f.Violations {
+		if v.Rule == homework.RuleInvalid {
+			errs = append(errs, fmt.Errorf("hwyaml: %s:%d: %s: %s", name, lineOf(root, v.Field), v.Field, v.Detail))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// lineOf returns the line of the YAML node at a field path such as
+// "measures[0]" or "method.safeguards[1].channel", or of the deepest part
+// of the path that exists.
+func lineOf(n *yaml.Node, path string) int {
+	line := n.Line
+	for _, part := range strings.Split(path, ".") {
+		key, idx := part, -1
+		if i := strings.IndexByte(part, '['); i >= 0 && strings.HasSuffix(part, "]") {
+			key = part[:i]
+			idx, _ = strconv.Atoi(part[i+1 : len(part)-1])
+		}
+		next := mapValue(n, key)
+		if next == nil {
+			return line
+		}
+		n, line = next, next.Line
+		if idx >= 0 {
+			if n.Kind != yaml.SequenceNode || idx >= len(n.Content) {
+				return line
+			}
+			n, line = n.Content[idx], n.Content[idx].Line
+		}
+	}
+	return line
+}
+
+// mapValue returns the value of key in mapping node n, or nil.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
 }
 
 // Encode writes v — a homework.Assignment, homework.Review or any other
@@ -57,28 +113,29 @@ func Encode(w io.Writer, v any) error {
 }
 
 // decode reads the whole input, checks enum values with their line numbers,
-// then decodes strictly into out.
-func decode(name string, r io.Reader, out any) error {
+// then decodes strictly into out. It returns the document's root node.
+func decode(name string, r io.Reader, out any) (*yaml.Node, error) {
 	src, err := io.ReadAll(r)
 	if err != nil {
-		return fmt.Errorf("hwyaml: %s: %w", name, err)
+		return nil, fmt.Errorf("hwyaml: %s: %w", name, err)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return convert(name, err)
+		return nil, convert(name, err)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return fmt.Errorf("hwyaml: %s: empty document", name)
+		return nil, fmt.Errorf("hwyaml: %s: empty document", name)
 	}
-	if err := checkText(name, doc.Content[0], reflect.TypeOf(out).Elem(), 0); err != nil {
-		return err
+	root := doc.Content[0]
+	if err := checkText(name, root, reflect.TypeOf(out).Elem(), 0); err != nil {
+		return nil, err
 	}
 	d := yaml.NewDecoder(bytes.NewReader(src))
 	d.KnownFields(true)
 	if err := d.Decode(out); err != nil {
-		return convert(name, err)
+		return nil, convert(name, err)
 	}
-	return nil
+	return root, nil
 }
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()

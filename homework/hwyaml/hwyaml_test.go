@@ -99,9 +99,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"empty", false, "", "hwyaml: a.yaml: empty document"},
 		{"only a comment", false, "# nothing\n", "hwyaml: a.yaml: empty document"},
 		{"invalid after decoding", true, "days_planned: 5\ndays_completed: 7\n",
-			"hwyaml: r.yaml: homework: invalid days_completed: more days completed than planned"},
+			"hwyaml: r.yaml:2: days_completed: more days completed than planned"},
 		{"short PHQ-9", true, "measures:\n  - instrument: phq-9\n    items: [1, 2]\n",
-			"hwyaml: r.yaml: homework: invalid measures[0]: phq-9: want 9 items, got 2"},
+			"hwyaml: r.yaml:2: measures[0]: phq-9: want 9 items, got 2"},
 		{"unknown review field", true, "days_planned: 7\ninsight: x\n",
 			"hwyaml: r.yaml:2: field insight not found in type homework.Review"},
 	}
