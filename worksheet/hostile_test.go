@@ -102,7 +102,7 @@ func body(s string) func() []byte { return func() []byte { return []byte(hostile
 
 // Known bugs the corpus finds; see bug.
 const (
-	bugNoSizeLimit = "Parse has no size limit (worksheet/parse.go:56 Parse, parse.go:41 ParseFS reads any file whole " +
+	bugNoSizeLimit = "Parse has no size limit (worksheet/parse.go: Parse, and ParseFS reads any file whole " +
 		"with fs.ReadFile): a 50 MB template takes 24 s and allocates 1 GB, and goldmark is superlinear on deep " +
 		"indentation (1,000 levels = 1 MB: 3.6 s). Fix: a MaxFileSize of 256 KiB (40× the largest shipped template, " +
 		"6 KB) checked first in Parse and in ParseFS via fs.Stat plus io.LimitReader, erroring " +
@@ -184,7 +184,7 @@ func hostileCases() []hostileCase {
 		{name: "1 MB line without spaces", src: body(strings.Repeat("a", mb) + "\n"), parse: small, render: small},
 		{name: "192 KiB line of unclosed slots", src: body(strings.Repeat("{{", 96<<10) + "\n"),
 			parse: bounds{time: 10 * time.Second, alloc: 16 << 20},
-			bug: "each error copies its whole source line into Error.Src (worksheet/parse.go:149-151), so the 100 errors " +
+			bug: "each error copies its whole source line into Error.Src (state.errPos, worksheet/parse.go), so the 100 errors " +
 				"on one 192 KiB line allocate 19 MB, and a 50 MB line 5 GB; fix: clip Src to ~200 bytes around Col, " +
 				"or refuse long lines first (see the line-length bug)"},
 		{name: "192 KiB of open brackets", src: body(strings.Repeat("[", 192<<10) + "\n"), parse: bounds{time: 10 * time.Second, alloc: 256 << 20}, render: small},
@@ -194,14 +194,14 @@ func hostileCases() []hostileCase {
 			errs: []string{"h/en.md:11:", "too long"}, parse: small, bug: bugNoLineLimit},
 		{name: "100,000 tracker rows", src: body("::: tracker " + strings.Repeat("a|", 100000) + "a\n"),
 			errs: []string{"tracker", "at most"}, parse: small,
-			bug: "a tracker has no row limit (worksheet/convert.go:214 case \"tracker\"): one 200 kB line makes 100,001 rows, " +
-				"i.e. 700,007 <input> fields (~100 MB of HTML) and thousands of PDF pages; " +
+			bug: "a tracker has no row limit (converter.directive, case \"tracker\", worksheet/convert.go): one 200 kB line makes 100,001 rows, " +
+				"i.e. 700,007 <input> fields: 48 MB of HTML, and a PDF of ~5,000 pages that takes 28 s and allocates 4.9 GB; " +
 				"fix: maxTrackerRows (say 30) next to maxLines, with \"tracker may have at most 30 rows\""},
 		{name: "20,000 parts", src: func() []byte {
 			return []byte(strings.Replace(hostileHead, "kind: log", "kind: log\nparts: 20000", 1) + strings.Repeat("::: part\n\nText.\n\n", 20000))
 		}, errs: []string{"parts", "at most"}, parse: bounds{time: 10 * time.Second, alloc: 256 << 20},
-			bug: "parts have no upper limit (worksheet/parse.go:422 only checks >= 0; convert.go:224 counts freely): " +
-				"20,000 parts parse, and the PDF renderer starts a new page for each; fix: maxParts (say 12) " +
+			bug: "parts have no upper limit (checkMeta in worksheet/parse.go only checks >= 0; converter.directive counts \"::: part\" freely): " +
+				"20,000 parts parse, and the PDF renderer starts a new page for each (5,000 parts: 5,000 pages, 3.7 GB allocated); fix: maxParts (say 12) " +
 				"checked in checkMeta and in the directive, with \"a handout may have at most 12 parts\""},
 
 		{name: "script block", src: body("<script>alert(1)</script>\n"), errs: []string{"h/en.md:11:1:", "raw HTML is not allowed"}, parse: small},

@@ -256,7 +256,7 @@ func runI18nCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	problems := cat.Check(i18n.CheckOptions{Templates: tmpl, Glyphs: glyphCoverage})
+	problems := cat.Check(i18n.CheckOptions{Templates: tmpl, Glyphs: glyphCoverage(new(pdf.Renderer))})
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -280,28 +280,26 @@ func runI18nCheck(e *env, args []string) error {
 	return nil
 }
 
-// glyphCoverage reports the characters of text that the PDF font family
-// named font cannot draw, with the built-in fonts. A family the PDF
-// renderer does not know draws nothing, so every character is reported.
-func glyphCoverage(font, text string) []rune {
-	missing, err := glyphRenderer.MissingRunes(font, text)
-	if err == nil {
+// glyphCoverage returns the i18n check's glyph hook: it reports the
+// characters of text that r's font family named font cannot draw. A family
+// r does not know draws nothing, so every character is reported.
+func glyphCoverage(r *pdf.Renderer) func(font, text string) []rune {
+	return func(font, text string) []rune {
+		missing, err := r.MissingRunes(font, text)
+		if err == nil {
+			return missing
+		}
+		seen := map[rune]bool{}
+		for _, c := range text {
+			if !seen[c] && !unicode.IsSpace(c) && !unicode.IsControl(c) {
+				seen[c] = true
+				missing = append(missing, c)
+			}
+		}
+		slices.Sort(missing)
 		return missing
 	}
-	seen := map[rune]bool{}
-	for _, r := range text {
-		if !seen[r] && !unicode.IsSpace(r) && !unicode.IsControl(r) {
-			seen[r] = true
-			missing = append(missing, r)
-		}
-	}
-	slices.Sort(missing)
-	return missing
 }
-
-// glyphRenderer holds the fonts glyphCoverage checks against; the zero
-// Renderer has the built-in families and parses each on first use.
-var glyphRenderer = new(pdf.Renderer)
 
 // overlayFS is a read-only union of two file systems: a file in top hides
 // the file of the same name in base; directories list both.

@@ -1,23 +1,42 @@
-// Command assign shows how a program uses package homework: it documents the
-// assignment from the homework package guide — a daily mood rating at
-// bedtime in a paper journal, for a client without a smartphone — and runs
-// the end-of-session checklist on it, then on the same assignment without a
-// rationale. It then runs the next-session checklist on a review. All data
-// is synthetic.
+// Command assign shows how a program uses packages homework, handout and
+// notes: it documents the assignment from the homework package guide — a
+// daily mood rating at bedtime in a paper journal, for a client without a
+// smartphone — and runs the end-of-session checklist on it, then on the
+// same assignment without a rationale. It renders the handout the
+// assignment points at (the large-print mood journal) as a PDF, and writes
+// the homework part of the session note. Last it runs the next-session
+// checklist on a review. All data is synthetic.
 //
-//	go run ./examples/assign
+//	go run ./examples/assign                # the handout goes to mood-journal.pdf
+//	go run ./examples/assign -o journal.pdf
 package main
 
 import (
+	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 
+	"golang.org/x/text/language"
+
 	"github.com/betweensessions/between/homework"
+	"github.com/betweensessions/between/notes"
+	"github.com/betweensessions/between/worksheet/handout"
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
+	out := flag.String("o", "mood-journal.pdf", "the `file` to write the client's handout to")
+	flag.Parse()
+	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err == nil {
+		err = run(context.Background(), os.Stdout, f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "assign:", err)
 		os.Exit(1)
 	}
@@ -51,16 +70,64 @@ func moodJournal() *homework.Assignment {
 		Adaptations: homework.Adaptations{
 			Access: &homework.AccessAdaptation{NoSmartphone: true, Reason: "client has no smartphone"},
 		},
+		Worksheet: &homework.WorksheetRef{Template: "mood-journal", Language: "en", Variant: homework.VariantLargePrint},
 	}
 }
 
-// run prints the checklist results to w.
-func run(w io.Writer) error {
+// request turns the handout an assignment points at into a handout
+// request for a PDF.
+func request(ref *homework.WorksheetRef) (handout.Request, error) {
+	if ref == nil {
+		return handout.Request{}, errors.New("the assignment names no handout")
+	}
+	req := handout.Request{ID: ref.Template, Format: handout.PDF, Params: ref.Params}
+	if ref.Language != "" {
+		tag, err := language.Parse(ref.Language)
+		if err != nil {
+			return req, fmt.Errorf("worksheet language: %w", err)
+		}
+		req.Lang = tag
+	}
+	if ref.Variant != "" {
+		if err := req.Variant.UnmarshalText([]byte(ref.Variant)); err != nil {
+			return req, err
+		}
+	}
+	return req, nil
+}
+
+// run prints the checklist results and the note to w, and writes the
+// client's handout to pdf.
+func run(ctx context.Context, w, pdf io.Writer) error {
 	a := moodJournal()
 	report(w, "end-of-session checklist", a.Check())
 
-	a.Rationale = ""
-	report(w, "same assignment without a rationale", a.Check())
+	incomplete := *a
+	incomplete.Rationale = ""
+	report(w, "same assignment without a rationale", incomplete.Check())
+
+	req, err := request(a.Worksheet)
+	if err != nil {
+		return err
+	}
+	hr, err := handout.New(handout.Options{})
+	if err != nil {
+		return err
+	}
+	if err := hr.Render(ctx, pdf, req); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "handout: %s, %s, %s PDF\n", req.ID, req.Lang, req.Variant)
+
+	nw, err := notes.New(nil)
+	if err != nil {
+		return err
+	}
+	note, err := nw.Note(notes.Narrative, notes.Input{Assignment: a}, notes.Options{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "note: %s\n", note)
 
 	r := &homework.Review{
 		AssignmentID:     a.ID,

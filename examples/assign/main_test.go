@@ -2,6 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -9,12 +13,50 @@ import (
 )
 
 func TestRun(t *testing.T) {
-	var out bytes.Buffer
-	require.NoError(t, run(&out))
+	var out, pdf bytes.Buffer
+	require.NoError(t, run(context.Background(), &out, &pdf))
+	got := out.String()
+	note := lineStarting(t, got, "note: ")
 	assert.Equal(t, `end-of-session checklist: complete
 same assignment without a rationale: incomplete
   missing rationale ([rationale])
+handout: mood-journal, en, large-print PDF
+`+note+`
 completion: 6 of 7 days (86%)
 next-session checklist: complete
-`, out.String())
+`, got)
+	assert.True(t, strings.HasPrefix(note, "note: Assigned mood rating 1–10 daily at bedtime"), note)
+	assert.Contains(t, note, "to identify patterns between sleep and mood")
+	assert.True(t, bytes.HasPrefix(pdf.Bytes(), []byte("%PDF-")), "the handout is a PDF")
 }
+
+// lineStarting returns the line of s that starts with prefix.
+func lineStarting(t *testing.T, s, prefix string) string {
+	t.Helper()
+	for line := range strings.SplitSeq(s, "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return line
+		}
+	}
+	t.Fatalf("no line starting %q in:\n%s", prefix, s)
+	return ""
+}
+
+// TestHandoutText reads the PDF back the way a user's tools do.
+func TestHandoutText(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if requireTools() {
+			t.Fatal("pdftotext (poppler-utils) is not installed")
+		}
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+	var out, pdf bytes.Buffer
+	require.NoError(t, run(context.Background(), &out, &pdf))
+	cmd := exec.Command("pdftotext", "-", "-")
+	cmd.Stdin = &pdf
+	text, err := cmd.Output()
+	require.NoError(t, err)
+	assert.Contains(t, string(text), "Mood Journal")
+}
+
+func requireTools() bool { return os.Getenv("BETWEEN_REQUIRE_TOOLS") == "1" }

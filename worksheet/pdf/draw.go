@@ -137,12 +137,12 @@ func (p *painter) op(o *op) error {
 	return nil
 }
 
-// footer draws the footer of page i: a rule, the handout title and the
-// page label at the right.
+// footer draws the footer of page i, after the page's content so that it
+// comes last in the content stream: the handout title and the page label,
+// right aligned. There is no rule above it: at the foot of a page of
+// writing lines a rule would pass for one more line to write on.
 func (p *painter) footer(doc *document, i int) error {
 	st := p.st
-	p.pen(st.m.hair, 0.5)
-	p.gp.Line(st.left, st.footerTop-st.m.gap/2, st.right, st.footerTop-st.m.gap/2)
 	for j := range st.footer {
 		if err := p.op(&st.footer[j]); err != nil {
 			return err
@@ -150,8 +150,8 @@ func (p *painter) footer(doc *document, i int) error {
 	}
 	size := st.m.footer
 	lh := st.lineHeight(size)
-	label := st.pageLabel(i+1, len(doc.pages))
-	w := st.measure(regular, label, size)
+	text := st.footerLine(i+1, len(doc.pages))
+	w := st.measure(regular, text, size)
 	y := st.pageH - st.m.margin*0.75 - lh + st.baseline(size, lh)
-	return p.op(&op{kind: opText, face: regular, x: st.right - w, y: y, size: size, text: label})
+	return p.op(&op{kind: opText, face: regular, x: st.right - w, y: y, size: size, text: text})
 }

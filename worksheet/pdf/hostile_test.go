@@ -168,9 +168,9 @@ func TestHostileWideTable(t *testing.T) {
 	}
 	if overflow {
 		bug(t, "a standard-print table too wide even at 8 pt is given w/cols points a column "+
-			"(worksheet/pdf/table.go:153, the default case of columnWidths): 500 columns get 1 pt each while "+
-			"grid (table.go:175) still sets at least one em of text per cell, so the cells' text overlaps its "+
-			"neighbours and runs past the right edge of the text column. Fix: in table (table.go:64), when the "+
+			"(worksheet/pdf/table.go, the default case of columnWidths): 500 columns get 1 pt each while "+
+			"grid still sets at least one em of text per cell, so the cells' text overlaps its "+
+			"neighbours and runs past the right edge of the text column. Fix: in table, where it checks least > w, when the "+
 			"columns cannot each get one em plus padding at 8 pt, use stackedTable for standard print too, "+
 			"as large print already does")
 	}
@@ -223,8 +223,8 @@ func TestHostileDeepNesting(t *testing.T) {
 				}
 				t.Log(off)
 				bug(t, "deep nesting pushes text off the page: each list level indents 1.8 em and each quote 1.2 em "+
-					"without limit (worksheet/pdf/layout.go:336 st.blocks(item.Blocks, x+indent, w-indent…) and :267 for quotes); "+
-					"inline.go:55 clamps the width to one em but x keeps growing, so at level 26 (standard) the text starts "+
+					"without limit (worksheet/pdf/layout.go: st.blocks(item.Blocks, x+indent, w-indent…) in list, and the same in block for quotes); "+
+					"inline.go's inline() clamps the width to one em but x keeps growing, so at level 26 (standard) the text starts "+
 					"past the right edge and is silently lost. Fix: cap the indent once the column would drop under "+
 					"~40% of the content width (stop indenting deeper levels), or refuse nesting deeper than ~8 levels in the parser")
 			}
@@ -234,9 +234,9 @@ func TestHostileDeepNesting(t *testing.T) {
 
 func TestHostileManyPages(t *testing.T) {
 	bug(t, "nothing bounds the page count: 20,000 \"::: part\" sittings (worksheet: no parts limit) or 100,000 tracker "+
-		"rows make a PDF of 20,000+ pages in one bytes.Buffer (worksheet/pdf/pdf.go:113) and gopdf's in-memory document; "+
+		"rows make a PDF of 20,000+ pages in one bytes.Buffer (Renderer.Render, worksheet/pdf/pdf.go) and gopdf's in-memory document; "+
 		"fix: the parser limits (maxParts, maxTrackerRows) and a MaxPages (say 100) checked after paginate in "+
-		"layout (layout.go:263) with \"pdf: h/en.md: the handout would print on 20000 pages; at most 100\"")
+		"state.layout with \"pdf: h/en.md: the handout would print on 20000 pages; at most 100\"")
 	parts := make([]worksheet.Block, 20000)
 	for i := range parts {
 		parts[i] = &worksheet.Part{N: i + 1, Total: len(parts), Blocks: []worksheet.Block{
@@ -265,9 +265,9 @@ func TestHostileLinkSchemes(t *testing.T) {
 		var out bytes.Buffer
 		require.NoError(t, r.Render(context.Background(), &out, ws, RenderOptions{}))
 		if bytes.Contains(bytes.ToLower(out.Bytes()), bytes.ToLower([]byte(u[:strings.IndexByte(u, ':')+1]))) {
-			bug(t, "the PDF renderer writes any Link.URL as a /URI action (worksheet/pdf/draw.go:122 gp.AddExternalLink(o.text…)); "+
+			bug(t, "the PDF renderer writes any Link.URL as a /URI action (gp.AddExternalLink(o.text…) in painter.op, worksheet/pdf/draw.go); "+
 				"the HTML renderer re-checks the scheme (worksheet/html.go safeURL) but the PDF one trusts the model, which a "+
-				"program may build by hand. Fix: in inline.go:75 (case *worksheet.Link) drop the URL unless its scheme is "+
+				"program may build by hand. Fix: in inliner.inlines (inline.go, case *worksheet.Link) drop the URL unless its scheme is "+
 				"http, https, mailto or tel, as html.go's safeURL does — export one shared check from package worksheet")
 		}
 	}

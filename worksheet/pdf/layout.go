@@ -106,7 +106,9 @@ type state struct {
 	pageW, pageH             float64
 	left, right, top, bottom float64 // content box
 	footerTop                float64
-	footer                   []op // title part of the footer, absolute
+	footer                   []op   // title lines of the footer, absolute
+	footLast                 string // the title's last line when the page label follows it
+	footSep                  string // between footLast and the page label
 
 	used    [numFaces]bool
 	missing missingSet
@@ -227,24 +229,53 @@ func (st *state) pageLabel(page, pages int) string {
 
 // layoutFooter wraps the handout title for the footer and reserves room
 // for it and the page label at the foot of every page.
+//
+// The footer is right aligned and the page label follows the title's last
+// line in the same text run ("Mood Journal · Page 1 of 2"). Text
+// extraction (pdftotext) reads a page in columns; a footer that reaches
+// the right margin as one block is always read last, where a title at the
+// left would be read between the widely spaced numbers of a rating scale.
 func (st *state) layoutFooter() {
 	m := &st.m
 	size := m.footer
 	lh := st.lineHeight(size)
+	st.footSep = " \u00b7 "
+	if st.fam.faces[regular].width('\u00b7') < 0 {
+		st.footSep = " - "
+	}
 	labelW := st.measure(regular, st.pageLabel(88, 88), size)
+	sepW := st.measure(regular, st.footSep, size)
 	b := st.inline(size, regular, st.width())
 	b.text(st.ws.Meta.Title, regular, "")
 	lines := b.lines()
 	n := len(lines)
-	if n == 0 || lines[n-1].w+labelW+2*size > st.width() {
+	join := n > 0 && lines[n-1].w+sepW+labelW <= st.width()
+	if !join {
 		n++ // the page label gets a line of its own
 	}
 	st.footerTop = st.pageH - m.margin*0.75 - float64(n)*lh
-	st.bottom = st.footerTop - m.gap
+	st.bottom = st.footerTop - 1.5*m.gap
 	st.footer = st.footer[:0]
+	st.footLast = ""
 	for i, ln := range lines {
-		st.footer = b.lineOps(ln, st.left, st.footerTop+float64(i)*lh, lh, alignLeft, st.footer)
+		k := len(st.footer)
+		st.footer = b.lineOps(ln, st.left, st.footerTop+float64(i)*lh, lh, alignRight, st.footer)
+		if join && i == len(lines)-1 && len(st.footer) == k+1 {
+			// Drawn with the page label, which differs from page to page.
+			st.footLast = st.footer[k].text
+			st.footer = st.footer[:k]
+		}
 	}
+}
+
+// footerLine is the last line of the footer of a page: the page label,
+// after the end of the title when it fits there.
+func (st *state) footerLine(page, pages int) string {
+	label := st.pageLabel(page, pages)
+	if st.footLast == "" {
+		return label
+	}
+	return st.footLast + st.footSep + label
 }
 
 // measureFooters measures every page label so that a character the font
@@ -252,7 +283,7 @@ func (st *state) layoutFooter() {
 func (st *state) measureFooters(doc *document) {
 	n := len(doc.pages)
 	for i := range n {
-		st.measure(regular, st.pageLabel(i+1, n), st.m.footer)
+		st.measure(regular, st.footerLine(i+1, n), st.m.footer)
 	}
 }
 
@@ -284,9 +315,10 @@ func (st *state) layout(ctx context.Context) (*document, error) {
 
 // blocks lays out a sequence of blocks in the column [x, x+w), gap apart.
 // A paragraph that leads into writing lines, a scale, a tracker, a table,
-// a list or the crisis box is kept with the first unit of it, so that an
-// instruction ("Something that got in the way:") never ends a page while
-// what it asks for starts the next.
+// a list or the crisis box is kept with the first unit of it, and so is
+// the introduction right under a heading with whatever follows it, so that
+// an instruction ("Something that got in the way:") never ends a page
+// while what it asks for starts the next.
 func (st *state) blocks(list []worksheet.Block, x, w, gap float64, out []*unit) ([]*unit, error) {
 	var err error
 	for i, blk := range list {
@@ -300,7 +332,13 @@ func (st *state) blocks(list []worksheet.Block, x, w, gap float64, out []*unit) 
 		if err != nil {
 			return nil, err
 		}
-		if _, ok := blk.(*worksheet.Paragraph); ok && i+1 < len(list) && introduced(list[i+1]) {
+		if _, ok := blk.(*worksheet.Paragraph); ok && i > 0 && i == len(list)-1 && st.depth == 0 &&
+			len(out)-start <= 2 && start > 0 {
+			// A closing line or two ("Even a small change counts.")
+			// does not go to a page of its own.
+			out[start-1].keep = true
+		}
+		if _, ok := blk.(*worksheet.Paragraph); ok && i+1 < len(list) && (introduced(list[i+1]) || i > 0 && isHeading(list[i-1])) {
 			for _, u := range out[start:] {
 				u.lead = true
 			}
@@ -310,6 +348,25 @@ func (st *state) blocks(list []worksheet.Block, x, w, gap float64, out []*unit) 
 		}
 	}
 	return out, nil
+}
+
+// height is the height of units set one after the other, without the
+// space above the first.
+func height(units []*unit) float64 {
+	h := 0.0
+	for i, u := range units {
+		if i > 0 {
+			h += u.before
+		}
+		h += u.h
+	}
+	return h
+}
+
+// isHeading reports whether blk is a heading.
+func isHeading(blk worksheet.Block) bool {
+	_, ok := blk.(*worksheet.Heading)
+	return ok
 }
 
 // introduced reports whether blk is something a paragraph just before it
@@ -415,8 +472,10 @@ func (st *state) list(l *worksheet.List, x, w float64, out []*unit) ([]*unit, er
 	}
 	st.depth++
 	defer func() { st.depth-- }()
+	itemStart := make([]int, 0, len(l.Items)+1)
 	for i, item := range l.Items {
 		start := len(out)
+		itemStart = append(itemStart, start)
 		var err error
 		out, err = st.blocks(item.Blocks, x+indent, w-indent, gap, out)
 		if err != nil {
@@ -460,7 +519,35 @@ func (st *state) list(l *worksheet.List, x, w float64, out []*unit) ([]*unit, er
 			}
 		}
 	}
+	st.keepItems(out, append(itemStart, len(out)))
 	return out, nil
+}
+
+// shortList is the most items a list may have to be kept on one page.
+const shortList = 4
+
+// keepItems keeps the items of a top-level list together as a page break
+// would spoil them: a short list (a few steps) stays on one page when it
+// takes at most half of one; a longer one may break between items, but
+// neither its first nor its last item is left alone. Item i is
+// out[at[i]:at[i+1]].
+func (st *state) keepItems(out []*unit, at []int) {
+	n := len(at) - 1
+	if st.depth != 1 || n < 2 {
+		return
+	}
+	keep := func(from, to int) {
+		for _, u := range out[from:to] {
+			u.keep = true
+		}
+	}
+	first, end := at[0], at[n]
+	if n <= shortList && height(out[first:end]) <= (st.bottom-st.top)/2 {
+		keep(first, end-1)
+		return
+	}
+	keep(at[0], at[1])
+	keep(at[n-2], at[n-1])
 }
 
 // code lays out preformatted text in the monospace face, breaking a line
@@ -500,8 +587,12 @@ func (st *state) code(text string, x, w float64, out []*unit) []*unit {
 func (st *state) writingLines(n int, x, w float64, out []*unit) []*unit {
 	n = min(max(n, 1), 200)
 	gap := st.m.writeGap
-	for range n {
-		out = append(out, &unit{h: gap, base: gap, ops: []op{{kind: opLine, x: x, y: gap - 2, w: w, size: st.m.hair * 1.2, g: 0.35}}})
+	// The lines of one answer stay on one page when they are not too
+	// many, so nobody takes the foot of a page for the end of the space.
+	keep := float64(n)*gap <= (st.bottom-st.top)/3
+	for i := range n {
+		out = append(out, &unit{h: gap, base: gap, keep: keep && i < n-1,
+			ops: []op{{kind: opLine, x: x, y: gap - 2, w: w, size: st.m.hair * 1.2, g: 0.35}}})
 	}
 	return out
 }
@@ -526,6 +617,7 @@ func (st *state) part(p *worksheet.Part, x, w, gap float64, out []*unit) ([]*uni
 		}
 	}
 	if len(out) > start {
+		out[start].before = 2 * st.m.gap // room above the rule
 		out[start].newPage = p.N > 1 && !st.opts.ContinuousParts
 		out[start].ops = append(out[start].ops, op{kind: opLine, x: x, y: 0, w: w, size: st.m.rule, g: 0.5})
 	}

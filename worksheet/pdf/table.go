@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/betweensessions/between/worksheet"
 )
@@ -48,6 +50,12 @@ func (st *state) table(t *worksheet.Table, x, w float64, out []*unit) []*unit {
 	}
 	g.cells = append(g.cells, row(t.Header, bold))
 	for _, cells := range t.Rows {
+		if blankRow(cells) {
+			// A row of blanks ("| ___ | ___ |") is room to write in:
+			// leave the cells empty and the row gets the height of
+			// handwriting, not of one line of text.
+			cells = nil
+		}
 		g.cells = append(g.cells, row(cells, regular))
 	}
 	least := 0.0 // the width the longest words need
@@ -75,6 +83,26 @@ func (st *state) table(t *worksheet.Table, x, w float64, out []*unit) []*unit {
 		}
 	}
 	return st.grid(&g, st.columnWidths(&g, w), x, out)
+}
+
+// blankRow reports whether a table row holds blanks and nothing else.
+func blankRow(cells []worksheet.Cell) bool {
+	blanks := 0
+	for _, cell := range cells {
+		for _, in := range cell {
+			switch v := in.(type) {
+			case *worksheet.Blank:
+				blanks++
+			case *worksheet.Text:
+				if strings.TrimSpace(v.Text) != "" {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return blanks > 0
 }
 
 // stackedTable prints each row of a table as "header: value" lines, kept
@@ -223,8 +251,15 @@ func sum(v []float64) float64 {
 }
 
 // tracker lays out a 7-day grid: one row per label, one column per
-// weekday, in the locale's order, with short weekday names.
+// weekday, in the locale's order, with short weekday names. Large print
+// turns the grid round when the labels' columns can be wide enough (see
+// trackerByDay).
 func (st *state) tracker(t *worksheet.Tracker, x, w float64, out []*unit) []*unit {
+	if st.opts.Variant == worksheet.LargePrint {
+		if u, ok := st.trackerByDay(t, x, w, out); ok {
+			return u
+		}
+	}
 	size := st.m.body
 	g := grid{align: make([]align, 8), minRow: st.m.writeGap * 1.3}
 	for c := 1; c < 8; c++ {
@@ -249,17 +284,16 @@ func (st *state) tracker(t *worksheet.Tracker, x, w float64, out []*unit) []*uni
 		r := make([]*inliner, 8)
 		r[0] = st.inline(size, regular, w)
 		r[0].text(label, regular, "")
-		for _, wd := range r[0].words {
-			labelW = max(labelW, wd.w)
-		}
+		labelW = max(labelW, st.measure(regular, label, size))
 		for c := 1; c < 8; c++ {
 			r[c] = st.inline(size, regular, w)
 		}
 		g.cells = append(g.cells, r)
 	}
-	// The label column takes a quarter to two-fifths of the width; the
+	// The label column takes a quarter to two-fifths of the width, as
+	// much as its longest label needs when the day names still fit; the
 	// days share the rest.
-	first := min(max(labelW+2*st.m.pad, w*0.25), w*0.4)
+	first := min(max(labelW+2*st.m.pad+1, w*0.25), w*0.4) // +1: rounding
 	for _, c := range head[1:] {
 		if len(c.words) > 0 {
 			first = min(first, w-7*(c.words[0].w+2*st.m.pad))
@@ -271,13 +305,86 @@ func (st *state) tracker(t *worksheet.Tracker, x, w float64, out []*unit) []*uni
 	for c := 1; c < 8; c++ {
 		widths[c] = (w - first) / 7
 	}
+	return st.wholeGrid(&g, widths, x, out)
+}
+
+// wholeGrid lays out g and keeps it on one page when it fits: a week
+// fits on a page.
+func (st *state) wholeGrid(g *grid, widths []float64, x float64, out []*unit) []*unit {
 	start := len(out)
-	out = st.grid(&g, widths, x, out)
-	// A week fits on a page: keep the grid whole when it can be.
+	out = st.grid(g, widths, x, out)
 	for _, u := range out[start : len(out)-1] {
 		u.keep = true
 	}
 	return out
+}
+
+// trackerByDay lays out a 7-day tracker turned round, for large print:
+// one row per weekday, named in full when the name fits, and one column
+// per label. At 18 pt seven day columns are too narrow to write a word in;
+// this way each answer gets a column a quarter to two-thirds of the page
+// wide. It reports false, laying out nothing, when there are so many
+// labels that their columns would be narrower than four ems.
+func (st *state) trackerByDay(t *worksheet.Tracker, x, w float64, out []*unit) ([]*unit, bool) {
+	size, pad := st.m.body, st.m.pad
+	n := len(t.Rows)
+	if n == 0 {
+		return out, false
+	}
+	// Each label's longest word must fit its column, and the column
+	// must be at least four ems wide; full day names first, then short
+	// ones to leave the labels more room.
+	wordW := 0.0
+	for _, label := range t.Rows {
+		b := st.inline(size, bold, w)
+		b.text(label, bold, "")
+		for _, wd := range b.words {
+			wordW = max(wordW, wd.w)
+		}
+	}
+	var names [7]string
+	var first, colW float64
+	ok := false
+	for _, try := range [][7]string{st.loc.Weekdays, st.loc.WeekdaysShort} {
+		if slices.Contains(try[:], "") {
+			continue
+		}
+		dayW := 0.0
+		for _, d := range try {
+			dayW = max(dayW, st.measure(bold, d, size))
+		}
+		names, first = try, dayW+2*pad
+		colW = (w - first) / float64(n)
+		if ok = first <= w*0.35 && colW >= max(4*size, wordW+2*pad); ok {
+			break
+		}
+	}
+	if !ok {
+		return out, false
+	}
+	g := grid{align: make([]align, n+1), minRow: st.m.writeGap * 1.1}
+	head := make([]*inliner, n+1)
+	head[0] = st.inline(size, bold, w)
+	for c, label := range t.Rows {
+		head[c+1] = st.inline(size, bold, w)
+		head[c+1].text(label, bold, "")
+	}
+	g.cells = append(g.cells, head)
+	for _, d := range st.loc.WeekOrder() {
+		r := make([]*inliner, n+1)
+		r[0] = st.inline(size, bold, w)
+		r[0].text(names[d], bold, "")
+		for c := 1; c <= n; c++ {
+			r[c] = st.inline(size, regular, w)
+		}
+		g.cells = append(g.cells, r)
+	}
+	widths := make([]float64, n+1)
+	widths[0] = first
+	for c := 1; c <= n; c++ {
+		widths[c] = colW
+	}
+	return st.wholeGrid(&g, widths, x, out), true
 }
 
 // maxScaleMarks is the most marks a rating scale may have.

@@ -3,15 +3,21 @@ package site_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/templates"
+	"github.com/betweensessions/between/worksheet"
+	"github.com/betweensessions/between/worksheet/pdf"
+	"github.com/betweensessions/between/worksheet/readability"
 	"github.com/betweensessions/between/worksheet/site"
 )
 
@@ -86,4 +92,107 @@ func sampleHeap() func() uint64 {
 		close(stop)
 		return <-res
 	}
+}
+
+// pdfFormat is the PDF format as "between build" makes it, for the
+// benchmarks; the site package itself never links the PDF renderer.
+func pdfFormat(b *testing.B) site.Format {
+	r, err := pdf.New(pdf.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return site.Format{
+		Ext: "pdf", Version: "pdf bench",
+		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
+			return r.Render(ctx, w, ws, pdf.RenderOptions{Variant: v, Locale: loc})
+		},
+	}
+}
+
+// BenchmarkIncremental rebuilds the default library (HTML, and HTML with
+// PDFs) into a site built once before: with no change, and with one
+// template changed before each build.
+func BenchmarkIncremental(b *testing.B) {
+	cat, err := i18n.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, formats := range []string{"html", "html+pdf"} {
+		for _, change := range []string{"none", "one-template"} {
+			b.Run("formats="+formats+"/change="+change, func(b *testing.B) {
+				src := fstest.MapFS{}
+				if err := fs.WalkDir(templates.FS(), ".", func(name string, d fs.DirEntry, err error) error {
+					if err != nil || d.IsDir() {
+						return err
+					}
+					data, err := fs.ReadFile(templates.FS(), name)
+					src[name] = &fstest.MapFile{Data: data}
+					return err
+				}); err != nil {
+					b.Fatal(err)
+				}
+				opts := site.Options{Sources: []fs.FS{src}, Out: filepath.Join(b.TempDir(), "site"), Locales: cat, Version: "bench"}
+				if formats == "html+pdf" {
+					opts.Formats = []site.Format{pdfFormat(b)}
+				}
+				full, err := site.Build(context.Background(), opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				name := "sleep-routine/en.md"
+				orig := src[name].Data
+				rendered := 0
+				n := 0
+				b.ReportAllocs()
+				for b.Loop() {
+					if change != "none" {
+						src[name] = &fstest.MapFile{Data: fmt.Appendf(slices.Clip(orig), "\nChange %d.\n", n)}
+					}
+					rep, err := site.Build(context.Background(), opts)
+					if err != nil {
+						b.Fatal(err)
+					}
+					rendered += rep.Rendered
+					n++
+				}
+				b.ReportMetric(float64(rendered)/float64(n), "rendered/op")
+				b.ReportMetric(full.Duration.Seconds()*1000, "full-build-ms")
+			})
+		}
+	}
+}
+
+// BenchmarkReadingLevel measures the library cards' reading levels for
+// the whole default library, parsed beforehand: the cost the build pays
+// for them. Compare with the full-build-ms of BenchmarkIncremental.
+func BenchmarkReadingLevel(b *testing.B) {
+	cat, err := i18n.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := worksheet.NewParser()
+	type doc struct {
+		ws  *worksheet.Worksheet
+		loc *i18n.Locale
+	}
+	var docs []doc
+	names, _ := fs.Glob(templates.FS(), "*/*.md")
+	for _, name := range names {
+		ws, err := p.ParseFS(templates.FS(), name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		loc, err := cat.Locale(ws.Lang)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc{ws, loc})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			readability.Analyze(d.ws, d.loc)
+		}
+	}
+	b.ReportMetric(float64(len(docs)), "templates")
 }

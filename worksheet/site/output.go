@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // ManifestName is the file at the top of a built site that lists every
@@ -33,13 +34,16 @@ type output struct {
 	prev  map[string]bool // the previous site's manifest; nil if none
 	exist bool            // final exists (empty or a previous site)
 
-	mu    sync.Mutex
-	files []string
-	dirs  sync.Map // folders made so far, to skip the mkdir calls
+	mu     sync.Mutex
+	files  []string
+	sums   []fileSum // of every file written or linked but the manifest
+	reused int       // files linked or copied from the previous site
+	dirs   sync.Map  // folders made so far, to skip the mkdir calls
+	copy   atomic.Bool
 }
 
-// prepare checks the output folder and makes the temporary folder beside
-// it.
+// prepare checks the output folder and reads the previous site's
+// manifest. [output.begin] then makes the temporary folder.
 func prepare(out string) (*output, error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
@@ -70,15 +74,21 @@ func prepare(out string) (*output, error) {
 			o.prev = parseManifest(m)
 		}
 	}
-	parent := filepath.Dir(abs)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("site: %w", err)
-	}
-	o.tmp, err = os.MkdirTemp(parent, ".between-site-new-")
-	if err != nil {
-		return nil, fmt.Errorf("site: %w", err)
-	}
 	return o, nil
+}
+
+// begin makes the temporary folder beside the site folder.
+func (o *output) begin() error {
+	parent := filepath.Dir(o.final)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, ".between-site-new-")
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	o.tmp = tmp
+	return nil
 }
 
 func parseManifest(b []byte) map[string]bool {
@@ -92,10 +102,8 @@ func parseManifest(b []byte) map[string]bool {
 	return m
 }
 
-// write creates the file at the slash-separated path rel in the new site
-// and streams fill's output into it.
-func (o *output) write(rel string, fill func(io.Writer) error) error {
-	name := filepath.Join(o.tmp, filepath.FromSlash(rel))
+// mkdir makes the folder of the file name in the new site.
+func (o *output) mkdir(name string) error {
 	if d := filepath.Dir(name); d != o.tmp {
 		if _, ok := o.dirs.Load(d); !ok {
 			if err := os.MkdirAll(d, 0o755); err != nil {
@@ -104,12 +112,23 @@ func (o *output) write(rel string, fill func(io.Writer) error) error {
 			o.dirs.Store(d, true)
 		}
 	}
+	return nil
+}
+
+// write creates the file at the slash-separated path rel in the new site
+// and streams fill's output into it.
+func (o *output) write(rel string, fill func(io.Writer) error) error {
+	name := filepath.Join(o.tmp, filepath.FromSlash(rel))
+	if err := o.mkdir(name); err != nil {
+		return err
+	}
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
 	w := writers.Get().(*bufio.Writer)
-	w.Reset(f)
+	sw := &sumWriter{w: f}
+	w.Reset(sw)
 	err = fill(w)
 	if err == nil {
 		err = w.Flush()
@@ -124,8 +143,50 @@ func (o *output) write(rel string, fill func(io.Writer) error) error {
 	}
 	o.mu.Lock()
 	o.files = append(o.files, rel)
+	if rel != ManifestName {
+		o.sums = append(o.sums, fileSum{Path: rel, Size: sw.size, CRC: sw.crc})
+	}
 	o.mu.Unlock()
 	return nil
+}
+
+// link puts the previous site's file f into the new site: a hard link
+// where the file system allows one, else a copy.
+func (o *output) link(f fileSum) error {
+	src := filepath.Join(o.final, filepath.FromSlash(f.Path))
+	dst := filepath.Join(o.tmp, filepath.FromSlash(f.Path))
+	if err := o.mkdir(dst); err != nil {
+		return err
+	}
+	if o.copy.Load() || os.Link(src, dst) != nil {
+		o.copy.Store(true)
+		if err := copyFile(src, dst); err != nil {
+			return fmt.Errorf("site: reusing %s: %w", f.Path, err)
+		}
+	}
+	o.mu.Lock()
+	o.files = append(o.files, f.Path)
+	o.sums = append(o.sums, f)
+	o.reused++
+	o.mu.Unlock()
+	return nil
+}
+
+// linked is the number of files taken from the previous site.
+func (o *output) linked() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.reused
+}
+
+// written returns the size and checksum of every file in the new site so
+// far but the manifest, sorted by path.
+func (o *output) written() []fileSum {
+	o.mu.Lock()
+	sums := slices.Clone(o.sums)
+	o.mu.Unlock()
+	slices.SortFunc(sums, func(a, b fileSum) int { return strings.Compare(a.Path, b.Path) })
+	return sums
 }
 
 // writers are reused buffers for writing files.

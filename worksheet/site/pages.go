@@ -199,15 +199,14 @@ func (b *builder) renderHandout(w io.Writer, p *handoutPage, ws *worksheet.Works
 	return nil
 }
 
-// addCard records the handout for the library page of lang. textLoc is
-// the locale of the handout's text, which the reading level is measured
-// in.
-func (b *builder) addCard(lang language.Tag, ws *worksheet.Worksheet, translated bool, textLoc *i18n.Locale) {
+// addCard records the handout for the library page of lang. read is the
+// handout's readability, measured in its own language.
+func (b *builder) addCard(lang language.Tag, ws *worksheet.Worksheet, translated bool, read *readability.Report) {
 	loc := b.locales[lang.String()]
 	m := ws.Meta
 	c := card{
 		ID: m.ID, Title: m.Title, Summary: m.Summary, Kind: m.Kind, Topics: m.Topics,
-		Reading: readingLevel(ws, textLoc, loc),
+		Reading: readingLevel(read, loc),
 		Links:   b.versions(m.ID, m.ID+"/", loc, worksheet.Standard, false),
 	}
 	if m.Minutes > 0 {
@@ -222,13 +221,12 @@ func (b *builder) addCard(lang language.Tag, ws *worksheet.Worksheet, translated
 	b.mu.Unlock()
 }
 
-// readingLevel measures ws in its own language (textLoc) and says the
-// result in the page's (pageLoc): "Reading level: grade 5" for a grade
-// formula such as Flesch–Kincaid, "Lectura: muy fácil" for an ease
-// formula such as Szigriszt-Pazos with its INFLESZ band. A grade below 1
-// is shown as 1. A language with no formula gives "".
-func readingLevel(ws *worksheet.Worksheet, textLoc, pageLoc *i18n.Locale) string {
-	r := readability.Analyze(ws, textLoc)
+// readingLevel says a handout's measured readability r in the page's
+// language: "Reading level: grade 5" for a grade formula such as
+// Flesch–Kincaid, "Lectura: muy fácil" for an ease formula such as
+// Szigriszt-Pazos with its INFLESZ band. A grade below 1 is shown as 1. A
+// language with no formula gives "".
+func readingLevel(r *readability.Report, pageLoc *i18n.Locale) string {
 	switch {
 	case r.Formula == "":
 		return ""

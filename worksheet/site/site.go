@@ -18,6 +18,7 @@ import (
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet"
+	"github.com/betweensessions/between/worksheet/readability"
 )
 
 // Options configures [Build]. Only Out is required; the zero value of every
@@ -49,6 +50,16 @@ type Options struct {
 	// Progress, when not nil, receives a progress line that is rewritten in
 	// place ("\r"): give it a terminal, not a file.
 	Progress io.Writer
+	// Version identifies the program that renders, such as "between
+	// 1.2.0". It is part of the build cache's key, so files made by another
+	// version are rendered again; a development build should pass
+	// something that changes with its code.
+	Version string
+	// Full renders every file, ignoring the previous site's build cache
+	// (the cache is written afresh). A build that checks the locales'
+	// fallbacks afterwards wants it: files reused from the previous site
+	// are not rendered, so their UI strings are not looked up.
+	Full bool
 }
 
 // Locales gives the locale of a language. [*i18n.Catalog] implements it.
@@ -80,6 +91,11 @@ type Format struct {
 	// Render writes the file of ws in variant v. loc is the locale of the
 	// handout's language. It is called from many goroutines at once.
 	Render func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error
+	// Version names the renderer and every setting that changes its
+	// output, such as "pdf 1 letter". It is part of the build cache's key.
+	// A build with a Format whose Version is empty is not cached: every
+	// file is rendered every time.
+	Version string
 }
 
 // FileName returns the name of the file of handout id in variant v with
@@ -104,8 +120,14 @@ func pageName(v worksheet.Variant) string {
 type Report struct {
 	// Out is the folder the site was written to.
 	Out string
-	// Files is the number of files written, the manifest included.
+	// Files is the number of files in the new site that the builder
+	// made, the manifest and the build cache included.
 	Files int
+	// Rendered is the number of files rendered by this build, and Reused
+	// the number taken unchanged from the previous site because their
+	// inputs did not change (see [CacheName]). A build with nothing to do
+	// renders nothing and leaves the site folder as it was.
+	Rendered, Reused int
 	// Handouts is the number of templates in the library.
 	Handouts int
 	// Langs are the languages built.
@@ -126,16 +148,21 @@ type Fallback struct {
 }
 
 // String returns the one-line summary of the build, such as
-// "built 3 handouts in 2 languages (en, es): 19 files in site, 0.04s".
+// "built 3 handouts in 2 languages (en, es): 19 files in site, 0.04s", with
+// "(2 rendered, 17 reused)" after the file count when files were reused.
 func (r Report) String() string {
 	langs := make([]string, len(r.Langs))
 	for i, t := range r.Langs {
 		langs[i] = t.String()
 	}
-	return fmt.Sprintf("built %d %s in %d %s (%s): %d files in %s, %.2fs",
+	var reuse string
+	if r.Reused > 0 {
+		reuse = fmt.Sprintf(" (%d rendered, %d reused)", r.Rendered, r.Reused)
+	}
+	return fmt.Sprintf("built %d %s in %d %s (%s): %d files in %s%s, %.2fs",
 		r.Handouts, plural(r.Handouts, "handout", "handouts"),
 		len(r.Langs), plural(len(r.Langs), "language", "languages"), strings.Join(langs, ", "),
-		r.Files, r.Out, r.Duration.Seconds())
+		r.Files, r.Out, reuse, r.Duration.Seconds())
 }
 
 func plural(n int, one, other string) string {
@@ -160,6 +187,12 @@ func plural(n int, one, other string) string {
 // goroutines. A template that does not parse does not stop the others
 // from being checked: Build returns every such error, joined, and writes
 // nothing. Output is byte-for-byte the same for the same input.
+//
+// Build is incremental: the previous site's build cache ([CacheName])
+// tells which files are still current, and those are hard-linked (or
+// copied) into the new site instead of rendered. A template file that
+// changed re-renders the pages and files of its id only, and the library
+// pages. When nothing changed Build writes nothing at all.
 func Build(ctx context.Context, opts Options) (Report, error) {
 	start := time.Now()
 	if opts.Out == "" {
@@ -173,6 +206,19 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
+	if err := b.planReuse(out); err != nil {
+		return Report{}, err
+	}
+	rep := Report{Out: opts.Out, Handouts: len(b.lib.ids), Langs: b.langs, Fallbacks: b.fallbacks}
+	if b.upToDate(out) {
+		rep.Files = len(out.prev)
+		rep.Reused = b.reused()
+		rep.Duration = time.Since(start)
+		return rep, nil
+	}
+	if err := out.begin(); err != nil {
+		return Report{}, err
+	}
 	if err := b.run(ctx, out); err != nil {
 		out.abort()
 		return Report{}, err
@@ -180,14 +226,14 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	if err := out.commit(); err != nil {
 		return Report{}, err
 	}
-	return Report{
-		Out:       opts.Out,
-		Files:     out.count(),
-		Handouts:  len(b.lib.ids),
-		Langs:     b.langs,
-		Fallbacks: b.fallbacks,
-		Duration:  time.Since(start),
-	}, nil
+	rep.Files = out.count()
+	rep.Reused = out.linked()
+	rep.Rendered = rep.Files - rep.Reused - 1 // the manifest is not counted
+	if b.key != "" {
+		rep.Rendered-- // nor the cache
+	}
+	rep.Duration = time.Since(start)
+	return rep, nil
 }
 
 // builder is one Build's plan: the library, the languages and their
@@ -197,8 +243,17 @@ type builder struct {
 	lib       *library
 	parser    *worksheet.Parser
 	langs     []language.Tag
+	locs      Locales
 	locales   map[string]*i18n.Locale // by tag string, for every page and source language
 	fallbacks []Fallback
+
+	// The build cache: key is "" when the build is not cached; hashes are
+	// the input hashes by id; clean are the ids reused from the previous
+	// site, and indexClean the index files when they are reused too.
+	key        string
+	hashes     map[string]string
+	clean      map[string]*cacheEntry
+	indexClean *cacheEntry
 
 	mu    sync.Mutex
 	cards map[string][]card // by page language: one per handout, filled as sources parse
@@ -239,6 +294,7 @@ func newBuilder(opts Options) (*builder, error) {
 		}
 		locs = cat
 	}
+	b.locs = locs
 	need := slices.Clone(b.langs)
 	for _, lang := range b.langs {
 		for _, id := range lib.ids {
@@ -281,6 +337,25 @@ type parsed struct {
 	tasks atomic.Int32
 	// pages are the languages whose pages show this file.
 	pages []language.Tag
+	// read is the file's readability, measured once for the cards of
+	// every page language that shows it.
+	readOnce sync.Once
+	read     readability.Report
+}
+
+// readability measures ws, the parsed file, once. It is measured in the
+// locale its text is shown with on the first page language that shows it,
+// whichever page asks first, so that the result never depends on the
+// order the pages were rendered in.
+func (b *builder) readability(p *parsed, ws *worksheet.Worksheet) *readability.Report {
+	p.readOnce.Do(func() {
+		loc := b.locales[p.file.lang.String()]
+		if _, translated := b.lib.pick(p.file.id, p.pages[0]); translated {
+			loc = b.locales[p.pages[0].String()]
+		}
+		p.read = readability.Analyze(ws, loc)
+	})
+	return &p.read
 }
 
 func (p *parsed) get(parser *worksheet.Parser) (*worksheet.Worksheet, error) {
@@ -296,10 +371,14 @@ func (p *parsed) done() {
 }
 
 // plan lists the parsed sources: one per template file that some page
-// shows, in id then language order.
+// shows, in id then language order, leaving out the ids reused from the
+// previous site.
 func (b *builder) plan() []*parsed {
 	var srcs []*parsed
 	for _, id := range b.lib.ids {
+		if b.clean[id] != nil {
+			continue
+		}
 		byFile := map[string]*parsed{}
 		for _, lang := range b.langs {
 			f, _ := b.lib.pick(id, lang)
@@ -320,6 +399,9 @@ func (b *builder) run(ctx context.Context, out *output) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	if err := b.reuse(ctx, out); err != nil {
+		return err
+	}
 	srcs := b.plan()
 	perPage := len(worksheet.Variants) * (1 + len(b.opts.Formats))
 	total := 0
@@ -393,7 +475,79 @@ feed:
 	if len(parseErrs) > 0 {
 		return errors.Join(parseErrs...)
 	}
-	return b.writeIndexes(out)
+	if b.indexClean == nil {
+		if err := b.writeIndexes(out); err != nil {
+			return err
+		}
+	}
+	if b.key == "" {
+		return nil
+	}
+	return b.writeCache(out)
+}
+
+// reuse links the files of the clean ids (and of the index, when clean)
+// from the previous site into the new one, and takes their cards from the
+// cache.
+func (b *builder) reuse(ctx context.Context, out *output) error {
+	var groups []*cacheEntry
+	for _, id := range b.lib.ids {
+		if e := b.clean[id]; e != nil {
+			groups = append(groups, e)
+			for lang, c := range e.Cards {
+				b.cards[lang] = append(b.cards[lang], c)
+			}
+		}
+	}
+	if b.indexClean != nil {
+		groups = append(groups, b.indexClean)
+	}
+	return b.parallel(len(groups), func(i int) error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("site: build stopped: %w", err)
+		}
+		for _, f := range groups[i].Files {
+			if err := out.link(f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// parallel calls fn(0) … fn(n-1) on at most opts.Workers goroutines and
+// returns the first error.
+func (b *builder) parallel(n int, fn func(i int) error) error {
+	workers := b.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var (
+		next  atomic.Int64
+		errMu sync.Mutex
+		first error
+		wg    sync.WaitGroup
+	)
+	for range min(workers, n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				if err := fn(i); err != nil {
+					errMu.Lock()
+					if first == nil {
+						first = err
+					}
+					errMu.Unlock()
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return first
 }
 
 // parseError marks a template that does not parse; the build goes on
@@ -428,7 +582,7 @@ func (b *builder) do(ctx context.Context, out *output, t task) error {
 		})
 	}
 	if t.variant == worksheet.Standard {
-		b.addCard(t.lang, ws, translated, textLoc)
+		b.addCard(t.lang, ws, translated, b.readability(t.src, ws))
 	}
 	page := b.handoutPage(ws, t.lang, t.variant, pageLoc, translated)
 	return out.write(dir+pageName(t.variant), func(w io.Writer) error {

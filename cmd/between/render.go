@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/betweensessions/between/worksheet"
+	"github.com/betweensessions/between/worksheet/handout"
+	"github.com/betweensessions/between/worksheet/site"
+)
+
+// runRender implements "between render": one personalised handout, on
+// demand, to a file or stdout, never into a site.
+func runRender(ctx context.Context, e *env, args []string) error {
+	fset := flag.NewFlagSet("render", flag.ContinueOnError)
+	fset.SetOutput(e.stderr)
+	lang := fset.String("lang", "en", "the `language` of the handout, such as es or es-MX")
+	large := fset.Bool("large-print", false, "render the large-print variant")
+	var format handout.Format
+	formatSet := false
+	fset.Func("format", "`html`, pdf or json (default: from the -o file's extension, else html)", func(s string) error {
+		formatSet = true
+		return format.UnmarshalText([]byte(s))
+	})
+	// --param values are a client's text: they are checked after parsing,
+	// with errors that never quote them (the flag package would).
+	var rawParams []string
+	fset.Func("param", "a personalised value, `name=value`; repeat for each slot", func(s string) error {
+		rawParams = append(rawParams, s)
+		return nil
+	})
+	out := fset.String("o", "", "the `file` to write (default: stdout); never inside a built site")
+	var srcs []string
+	fset.Func("src", "a `folder` of templates layered over the built-in library; repeat for more", func(s string) error {
+		srcs = append(srcs, s)
+		return nil
+	})
+	locales := fset.String("locales", "", "a translator's `folder` laid over the built-in languages and handouts")
+	fset.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: between render <id> [--lang es] [--large-print] [--param name=value]... [--format html|pdf|json] [-o FILE]")
+		fmt.Fprintln(e.stderr)
+		fmt.Fprintln(e.stderr, "Renders one handout, personalised with --param values, as a standalone HTML page,")
+		fmt.Fprintln(e.stderr, "a PDF, or JSON (the document model without the clinician notes). Run \"between list\"")
+		fmt.Fprintln(e.stderr, "for the ids.")
+		fmt.Fprintln(e.stderr)
+		fset.PrintDefaults()
+	}
+	pos, err := parseArgs(fset, args)
+	if err != nil {
+		if err == flag.ErrHelp {
+			return nil
+		}
+		return usageErrorf("%v", err)
+	}
+	if len(pos) == 0 {
+		return usageErrorf("render needs a handout id, such as sleep-routine (run \"between list\")")
+	}
+	if len(pos) > 1 {
+		return usageErrorf("render takes one handout id (got %q as well)", pos[1])
+	}
+	id := pos[0]
+	params, err := parseParams(rawParams)
+	if err != nil {
+		return err
+	}
+	tag, err := parseUserTag(*lang)
+	if err != nil {
+		return usageErrorf("--lang: %v", err)
+	}
+	toFile := *out != "" && *out != "-"
+	if toFile {
+		if f, ok := handout.FormatOf(*out); ok {
+			if formatSet && f != format {
+				return usageErrorf("-o %s does not end in %s, the extension of --format %s", *out, format.Ext(), format)
+			}
+			format = f
+		}
+		if dir, err := siteAround(*out); err != nil {
+			return err
+		} else if dir != "" {
+			return usageErrorf("-o %s is inside the site in %s: a personalised handout is never written into the site", *out, dir)
+		}
+	} else if format == handout.PDF && isTerminal(e.stdout) {
+		return usageErrorf("will not write a PDF to a terminal: give -o FILE or redirect stdout")
+	}
+
+	cat, base, err := i18nSources(*locales)
+	if err != nil {
+		return fmt.Errorf("render: --locales: %w", err)
+	}
+	sources := []fs.FS{base}
+	for _, s := range srcs {
+		fi, err := os.Stat(s)
+		if err != nil {
+			return fmt.Errorf("render: --src: %w", err)
+		}
+		if !fi.IsDir() {
+			return usageErrorf("--src %s is not a folder", s)
+		}
+		sources = append(sources, os.DirFS(s))
+	}
+	r, err := handout.New(handout.Options{Sources: sources, Locales: cat})
+	if err != nil {
+		return err
+	}
+	req := handout.Request{ID: id, Lang: tag, Format: format, Params: params}
+	if *large {
+		req.Variant = worksheet.LargePrint
+	}
+	var buf bytes.Buffer
+	if err := r.Render(ctx, &buf, req); err != nil {
+		if errors.Is(err, handout.ErrNotFound) {
+			return fmt.Errorf("%w (run \"between list\" for the ids)", err)
+		}
+		return err
+	}
+	if !toFile {
+		_, err := e.stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := writePrivate(*out, buf.Bytes()); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "wrote %s (%s, %s, %s)\n", *out, id, tag, format)
+	return nil
+}
+
+// writePrivate writes b to name through a new file beside it, so that a
+// personalised handout, which holds a client's details, is readable by its
+// owner only (even when it replaces a file that was not) and is never left
+// half-written.
+func writePrivate(name string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), ".between-render-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// parseParams reads --param name=value flags. Errors name the param,
+// never its value.
+func parseParams(raw []string) (map[string]string, error) {
+	params := make(map[string]string, len(raw))
+	for i, s := range raw {
+		name, value, ok := strings.Cut(s, "=")
+		name = strings.TrimSpace(name)
+		if !ok || name == "" {
+			return nil, usageErrorf("--param (the %s one): want name=value, such as wake_time=6:30", ordinal(i+1))
+		}
+		if _, dup := params[name]; dup {
+			return nil, usageErrorf("--param %q is given twice", name)
+		}
+		params[name] = value
+	}
+	return params, nil
+}
+
+// ordinal returns "1st", "2nd", "3rd", "4th"….
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
+}
+
+// siteAround returns the folder of a site Between built (one holding its
+// manifest) that file name would be written into, or "" if there is none.
+func siteAround(name string) (string, error) {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return "", fmt.Errorf("render: -o: %w", err)
+	}
+	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+		return "", usageErrorf("-o %s is a folder; give a file name", name)
+	}
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		if _, err := os.Lstat(filepath.Join(dir, site.ManifestName)); err == nil {
+			return dir, nil
+		}
+		if parent := filepath.Dir(dir); parent == dir {
+			return "", nil
+		}
+	}
+}

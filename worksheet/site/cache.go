@@ -1,0 +1,343 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"hash"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/betweensessions/between/worksheet"
+)
+
+// CacheName is the file at the top of a built site that records what
+// each file was made from, so that the next [Build] into the same folder
+// renders only what changed. It is listed in the manifest, it is the same
+// bytes for the same input like every other file, and deleting it is
+// safe: the next build is then a full one.
+const CacheName = ".between-cache.json"
+
+// cacheFormat is the version of the cache file's layout; a cache of
+// another format is ignored.
+const cacheFormat = 1
+
+// cacheFile is the content of CacheName.
+type cacheFile struct {
+	Format int `json:"format"`
+	// Key is the hash of what every file depends on: the program's
+	// version, the layouts, the locales and the options.
+	Key string `json:"key"`
+	// Handouts are the files of each template id, under <lang>/<id>/.
+	Handouts map[string]*cacheEntry `json:"handouts"`
+	// Index is the language chooser, the library pages and the assets.
+	Index *cacheEntry `json:"index"`
+}
+
+// cacheEntry is a group of files made from the same inputs.
+type cacheEntry struct {
+	// Hash is the hash of the inputs: the template files of an id, or
+	// for the index every id with its hash.
+	Hash  string    `json:"hash"`
+	Files []fileSum `json:"files"`
+	// Cards are the id's library cards, by page language.
+	Cards map[string]card `json:"cards,omitempty"`
+}
+
+// fileSum is a written file's size and CRC-32C, to check that a file of
+// the previous site is still the one the builder wrote before reusing it.
+type fileSum struct {
+	Path string `json:"path"`
+	Size int64  `json:"size"`
+	CRC  uint32 `json:"crc32c"`
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// sumWriter counts and checksums what is written through it.
+type sumWriter struct {
+	w    io.Writer
+	size int64
+	crc  uint32
+}
+
+func (s *sumWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	s.size += int64(n)
+	s.crc = crc32.Update(s.crc, castagnoli, p[:n])
+	return n, err
+}
+
+// fingerprinter is what a Locales gives to be cached: a hash of the data
+// its locales are made from. [*i18n.Catalog] has it.
+type fingerprinter interface {
+	Fingerprint() string
+}
+
+// hashFields writes length-prefixed fields, so that no two lists of
+// fields hash alike.
+func hashFields(h hash.Hash, fields ...string) {
+	for _, f := range fields {
+		_, _ = io.WriteString(h, strconv.Itoa(len(f)))
+		_, _ = io.WriteString(h, ":")
+		_, _ = io.WriteString(h, f)
+	}
+}
+
+func sum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }
+
+// embeddedHash is the hash of the page layouts and assets built into the
+// program.
+var embeddedHash = func() string {
+	h := sha256.New()
+	for _, fsys := range []fs.FS{layoutFS, assetsFS} {
+		_ = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(fsys, name)
+			hashFields(h, name, string(b))
+			return err
+		})
+	}
+	return sum(h)
+}()
+
+// cacheKey returns the hash of everything every output depends on, or ""
+// when the build cannot be cached: the locales give no fingerprint, a
+// custom Parser is set, or a Format has no Version.
+func (b *builder) cacheKey(fp string) string {
+	if fp == "" || b.opts.Parser != nil {
+		return ""
+	}
+	h := sha256.New()
+	hashFields(h, "between-site", strconv.Itoa(cacheFormat), b.opts.Version, embeddedHash, fp)
+	for _, t := range b.langs {
+		hashFields(h, "lang", t.String())
+	}
+	for _, v := range worksheet.Variants {
+		hashFields(h, "variant", v.String())
+	}
+	for _, f := range b.opts.Formats {
+		if f.Version == "" {
+			return ""
+		}
+		hashFields(h, "format", f.Ext, f.Version)
+	}
+	return sum(h)
+}
+
+// inputHash returns the hash of every file of template id, in every
+// language: a page shown in another language depends on the file it
+// falls back to, and a page's language links on which files exist.
+func (b *builder) inputHash(id string) (string, error) {
+	files := b.lib.files[id]
+	h := sha256.New()
+	for _, lang := range slices.Sorted(maps.Keys(files)) {
+		f := files[lang]
+		src, err := fs.ReadFile(f.fsys, f.name)
+		if err != nil {
+			return "", errors.New("site: " + f.name + ": " + err.Error())
+		}
+		hashFields(h, lang, f.name, string(src))
+	}
+	return sum(h), nil
+}
+
+// indexHash is the hash the index group depends on: every id and its
+// hash, in id order.
+func (b *builder) indexHash() string {
+	h := sha256.New()
+	hashFields(h, "index")
+	for _, id := range b.lib.ids {
+		hashFields(h, id, b.hashes[id])
+	}
+	return sum(h)
+}
+
+// readCache reads the previous site's cache; nil if there is none, it is
+// not listed in the manifest, or it does not parse.
+func readCache(o *output) *cacheFile {
+	if !o.prev[CacheName] {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(o.final, CacheName))
+	if err != nil {
+		return nil
+	}
+	var c cacheFile
+	if json.Unmarshal(data, &c) != nil || c.Format != cacheFormat || c.Handouts == nil {
+		return nil
+	}
+	return &c
+}
+
+// planReuse decides what the build reuses from the previous site: an id whose
+// inputs hash as before and whose files are still as written is clean, and
+// so is the index when every id is. It sets b.hashes, b.clean and
+// b.indexClean.
+func (b *builder) planReuse(o *output) error {
+	var fp string
+	if f, ok := b.locs.(fingerprinter); ok {
+		fp = f.Fingerprint()
+	}
+	b.key = b.cacheKey(fp)
+	if b.key == "" {
+		return nil
+	}
+	b.hashes = make(map[string]string, len(b.lib.ids))
+	var mu sync.Mutex
+	err := b.parallel(len(b.lib.ids), func(i int) error {
+		id := b.lib.ids[i]
+		h, err := b.inputHash(id)
+		mu.Lock()
+		b.hashes[id] = h
+		mu.Unlock()
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	prev := readCache(o)
+	if b.opts.Full || prev == nil || prev.Key != b.key {
+		return nil
+	}
+	type candidate struct {
+		id string // "" for the index
+		e  *cacheEntry
+	}
+	var cands []candidate
+	for _, id := range b.lib.ids {
+		if e := prev.Handouts[id]; e != nil && e.Hash == b.hashes[id] {
+			cands = append(cands, candidate{id, e})
+		}
+	}
+	if prev.Index != nil && prev.Index.Hash == b.indexHash() {
+		cands = append(cands, candidate{"", prev.Index})
+	}
+	ok := make([]bool, len(cands))
+	_ = b.parallel(len(cands), func(i int) error {
+		ok[i] = o.intact(cands[i].e.Files)
+		return nil
+	})
+	b.clean = map[string]*cacheEntry{}
+	for i, c := range cands {
+		switch {
+		case !ok[i]:
+		case c.id == "":
+			b.indexClean = c.e
+		default:
+			b.clean[c.id] = c.e
+		}
+	}
+	return nil
+}
+
+// upToDate reports whether the previous site is exactly what this build
+// would write: every group is clean and the manifest lists the same files.
+func (b *builder) upToDate(o *output) bool {
+	if b.indexClean == nil || len(b.clean) != len(b.lib.ids) {
+		return false
+	}
+	n := 2 // the manifest and the cache
+	for _, e := range b.clean {
+		n += len(e.Files)
+	}
+	n += len(b.indexClean.Files)
+	return n == len(o.prev)
+}
+
+// reused counts the files of the clean groups.
+func (b *builder) reused() int {
+	n := 0
+	for _, e := range b.clean {
+		n += len(e.Files)
+	}
+	if b.indexClean != nil {
+		n += len(b.indexClean.Files)
+	}
+	return n
+}
+
+// intact reports whether every file is in the previous site, listed in
+// its manifest, with the size and checksum it was written with.
+func (o *output) intact(files []fileSum) bool {
+	buf := make([]byte, 32<<10)
+	for _, f := range files {
+		if !o.prev[f.Path] {
+			return false
+		}
+		fh, err := os.Open(filepath.Join(o.final, filepath.FromSlash(f.Path)))
+		if err != nil {
+			return false
+		}
+		fi, err := fh.Stat()
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() != f.Size {
+			fh.Close()
+			return false
+		}
+		var crc uint32
+		for {
+			n, err := fh.Read(buf)
+			crc = crc32.Update(crc, castagnoli, buf[:n])
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				fh.Close()
+				return false
+			}
+		}
+		fh.Close()
+		if crc != f.CRC {
+			return false
+		}
+	}
+	return true
+}
+
+// writeCache writes CacheName into the new site, from the files written
+// or reused so far and the cards.
+func (b *builder) writeCache(o *output) error {
+	c := cacheFile{Format: cacheFormat, Key: b.key, Handouts: map[string]*cacheEntry{}, Index: &cacheEntry{Hash: b.indexHash()}}
+	for _, id := range b.lib.ids {
+		c.Handouts[id] = &cacheEntry{Hash: b.hashes[id], Cards: map[string]card{}}
+	}
+	langs := map[string]bool{}
+	for _, t := range b.langs {
+		langs[t.String()] = true
+	}
+	for _, f := range o.written() {
+		parts := strings.SplitN(f.Path, "/", 3)
+		if e := c.Handouts[parts[min(1, len(parts)-1)]]; len(parts) == 3 && langs[parts[0]] && e != nil {
+			e.Files = append(e.Files, f)
+		} else {
+			c.Index.Files = append(c.Index.Files, f)
+		}
+	}
+	for lang, cards := range b.cards {
+		for _, cd := range cards {
+			c.Handouts[cd.ID].Cards[lang] = cd
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "\t")
+	if err := enc.Encode(c); err != nil {
+		return errors.New("site: writing the build cache: " + err.Error())
+	}
+	return o.write(CacheName, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
+}
