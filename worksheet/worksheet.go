@@ -48,7 +48,7 @@ type Meta struct {
 	Params []Param `yaml:"params,omitempty" json:"params,omitempty"`
 	// Clinician holds notes for the clinician and for documentation. They are
 	// never printed on the client's handout.
-	Clinician Clinician `yaml:"clinician,omitempty" json:"clinician,omitempty"`
+	Clinician Clinician `yaml:"clinician,omitempty" json:"clinician,omitzero"`
 	License   string    `yaml:"license,omitempty" json:"license,omitempty"`
 	// SourceHash is set on translations: the hash (see i18n.SourceHash) of
 	// the English file this one was translated from.
