@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -51,6 +52,7 @@ func bounded(t *testing.T, what string, b bounds, f func()) {
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	limit := b.time * raceScale()
 	start := time.Now()
 	done := make(chan any, 1)
 	go func() {
@@ -62,8 +64,8 @@ func bounded(t *testing.T, what string, b bounds, f func()) {
 		if p != nil {
 			t.Fatalf("%s panicked: %v", what, p)
 		}
-	case <-time.After(b.time):
-		t.Fatalf("%s did not finish within %s", what, b.time)
+	case <-time.After(limit):
+		t.Fatalf("%s did not finish within %s", what, limit)
 	}
 	took := time.Since(start)
 	runtime.ReadMemStats(&after)
@@ -572,4 +574,17 @@ func FuzzDirective(f *testing.F) {
 			}
 		}
 	})
+}
+
+// raceScale is how much longer code takes under the race detector: 10
+// when the test binary was built with -race, else 1.
+func raceScale() time.Duration {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "-race" && s.Value == "true" {
+				return 10
+			}
+		}
+	}
+	return 1
 }

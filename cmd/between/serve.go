@@ -93,6 +93,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		defer os.RemoveAll(tmp)
 		dir = filepath.Join(tmp, "site")
 	}
+	version := buildVersion() // hashes the executable: once is enough
 	p := &preview{
 		out:    dir,
 		watch:  slices.Clone(srcs),
@@ -103,7 +104,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			if err != nil {
 				return site.Options{}, fmt.Errorf("serve: --locales: %w", err)
 			}
-			opts := site.Options{Out: dir, Sources: []fs.FS{base}, Locales: cat, Langs: tags, Version: buildVersion()}
+			// An empty version means no cache: every build is a full one.
+			opts := site.Options{Out: dir, Sources: []fs.FS{base}, Locales: cat, Langs: tags, Version: version}
 			for _, s := range srcs {
 				opts.Sources = append(opts.Sources, os.DirFS(s))
 			}

@@ -30,22 +30,54 @@
 // are drawn as one text run with real spaces.
 //
 // Pagination places the units top to bottom. A unit may be kept with the
-// next one: heading lines are kept with what follows, the first line of a
-// paragraph with the second and the last but one with the last (so no
-// heading and no lone line is left at a page foot), a table header with
-// its first row, a scale label with its boxes, and a 7-day tracker is kept
-// whole when it fits on a page. A table or tracker row that starts a page
-// gets the header row repeated above it; a row taller than a page is cut.
-// Parts after the first start a new page unless
-// [RenderOptions.ContinuousParts] is set. The total page count is known
-// after pagination, so the footer (handout title, "Page 1 of 2") is drawn
-// with the pages.
+// next one, and a unit whose keep chain (it and the units it is kept with)
+// does not fit in the rest of the page starts the next one. What is kept:
+//   - heading lines with what follows, and a part's label and title;
+//   - the first line of a paragraph with the second and the last but one
+//     with the last, so no lone line is left at a page foot or top;
+//   - a paragraph right under a heading, or one that leads into writing
+//     lines, a scale, a tracker, a table, a list or the crisis box, with
+//     the first unit of what follows ("Something that got in the way:"
+//     never ends a page while its lines start the next);
+//   - the writing lines of one answer, when they take at most a third of
+//     a page;
+//   - a top-level list of up to four items, when it takes at most half a
+//     page; a longer list keeps its first two and its last two items
+//     together;
+//   - a closing paragraph of one or two lines with the unit before it, so
+//     it never sits on a page of its own;
+//   - a table header with its first row, a scale label with its boxes, and
+//     a 7-day tracker whole when it fits on a page.
+//
+// When a whole chain is taller than a page, only its leading units (the
+// heading and introduction lines) are kept with the first unit after them.
+// A table or tracker row that starts a page gets the header row repeated
+// above it; a row taller than a page is cut. Parts after the first start
+// a new page unless [RenderOptions.ContinuousParts] is set. The total page
+// count is known after pagination, so the footer is drawn with the pages,
+// after each page's content.
+//
+// The footer is the handout title and "Page 1 of 2" in one right-aligned
+// text run ("Mood Journal · Page 1 of 2"), with no rule above it (at the
+// foot of a page of writing lines a rule passes for one more line).
+// pdftotext reads a page in columns; a footer that reaches the right
+// margin as one block is read last, where a title at the left margin was
+// read between the widely spaced numbers of a rating scale.
 //
 // Tables share the width by content: each column gets its longest word
 // where the page allows and the rest goes where the text is longest. A
 // table too wide for the page is set smaller in standard print (down to
 // 8 pt, then words are broken); large print keeps 18 pt and prints each
-// row as a short list of "header: value" lines instead.
+// row as a short list of "header: value" lines instead. A row of blanks
+// ("| ___ | ___ |") is room to write in: its cells are left empty and the
+// row is one and a half writing lines tall.
+//
+// A 7-day tracker has a column per weekday and a row per label, with the
+// locale's short day names. In large print seven day columns are too
+// narrow to write a word in at 18 pt, so the grid is turned round: a row
+// per weekday (full names when they fit, else short ones) and a column per
+// label, as long as each label column is at least four ems wide and holds
+// the label's longest word; otherwise it keeps the standard orientation.
 //
 // # Variants
 //
@@ -59,7 +91,9 @@
 // # Fonts
 //
 // Two families are built in: "go" ([golang.org/x/image/font/gofont]: clear
-// I/l/1 shapes; Latin, Greek, Cyrillic) and "dejavu"
+// I/l/1 shapes; Latin, Greek, Cyrillic; its text faces draw the font's own
+// unslashed zero, glyph "zero.empty", because the default slashed zero
+// reads as code in running text) and "dejavu"
 // ([github.com/go-fonts/dejavu]: adds Vietnamese, Arabic, Hebrew and symbols
 // such as ☐ and ✓). The locale's Font field picks one; [Options.Fonts] adds
 // families from TrueType data. Each family is parsed once, on first use,

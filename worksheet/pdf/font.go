@@ -44,8 +44,8 @@ const DefaultFont = "go"
 
 // builtinFamilies returns the embedded families: "go" (the Go fonts, clear
 // I/l/1 shapes, Latin, Greek and Cyrillic, with an unslashed zero in the
-// text faces) and "dejavu" (DejaVu Sans, with
-// Vietnamese, Arabic, Hebrew and symbols such as ☐ and ✓).
+// text faces) and "dejavu" (DejaVu Sans, with Vietnamese, Arabic, Hebrew
+// and symbols such as ☐ and ✓).
 func builtinFamilies() map[string]FontFamily {
 	return map[string]FontFamily{
 		"go": goFamily(),

@@ -254,7 +254,7 @@ func (st *state) layoutFooter() {
 		n++ // the page label gets a line of its own
 	}
 	st.footerTop = st.pageH - m.margin*0.75 - float64(n)*lh
-	st.bottom = st.footerTop - 1.5*m.gap
+	st.bottom = st.footerTop - m.gap
 	st.footer = st.footer[:0]
 	st.footLast = ""
 	for i, ln := range lines {
@@ -316,9 +316,10 @@ func (st *state) layout(ctx context.Context) (*document, error) {
 // blocks lays out a sequence of blocks in the column [x, x+w), gap apart.
 // A paragraph that leads into writing lines, a scale, a tracker, a table,
 // a list or the crisis box is kept with the first unit of it, and so is
-// the introduction right under a heading with whatever follows it, so that
-// an instruction ("Something that got in the way:") never ends a page
-// while what it asks for starts the next.
+// the introduction right under a heading with whatever follows it but a
+// heading, so that an instruction ("Something that got in the way:") never
+// ends a page while what it asks for starts the next. A closing paragraph
+// of one or two lines is kept with the unit before it.
 func (st *state) blocks(list []worksheet.Block, x, w, gap float64, out []*unit) ([]*unit, error) {
 	var err error
 	for i, blk := range list {
@@ -338,7 +339,8 @@ func (st *state) blocks(list []worksheet.Block, x, w, gap float64, out []*unit) 
 			// does not go to a page of its own.
 			out[start-1].keep = true
 		}
-		if _, ok := blk.(*worksheet.Paragraph); ok && i+1 < len(list) && (introduced(list[i+1]) || i > 0 && isHeading(list[i-1])) {
+		if _, ok := blk.(*worksheet.Paragraph); ok && i+1 < len(list) &&
+			(introduced(list[i+1]) || i > 0 && isHeading(list[i-1]) && !isHeading(list[i+1])) {
 			for _, u := range out[start:] {
 				u.lead = true
 			}

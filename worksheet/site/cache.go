@@ -114,10 +114,10 @@ var embeddedHash = func() string {
 }()
 
 // cacheKey returns the hash of everything every output depends on, or ""
-// when the build cannot be cached: the locales give no fingerprint, a
-// custom Parser is set, or a Format has no Version.
+// when the build cannot be cached: Options.Version is empty, the locales
+// give no fingerprint, a custom Parser is set, or a Format has no Version.
 func (b *builder) cacheKey(fp string) string {
-	if fp == "" || b.opts.Parser != nil {
+	if b.opts.Version == "" || fp == "" || b.opts.Parser != nil {
 		return ""
 	}
 	h := sha256.New()
@@ -218,7 +218,7 @@ func (b *builder) planReuse(o *output) error {
 	}
 	var cands []candidate
 	for _, id := range b.lib.ids {
-		if e := prev.Handouts[id]; e != nil && e.Hash == b.hashes[id] {
+		if e := prev.Handouts[id]; e != nil && e.Hash == b.hashes[id] && b.hasCards(id, e) {
 			cands = append(cands, candidate{id, e})
 		}
 	}
@@ -231,9 +231,17 @@ func (b *builder) planReuse(o *output) error {
 		return nil
 	})
 	b.clean = map[string]*cacheEntry{}
+	seen := map[string]bool{}
 	for i, c := range cands {
+		// A file listed twice or in the wrong group: only a tampered
+		// cache has one, and reusing it could clash with a file rendered.
+		stray := false
+		for _, f := range c.e.Files {
+			stray = stray || seen[f.Path] || b.groupOf(f.Path) != c.id
+			seen[f.Path] = true
+		}
 		switch {
-		case !ok[i]:
+		case !ok[i] || stray:
 		case c.id == "":
 			b.indexClean = c.e
 		default:
@@ -241,6 +249,35 @@ func (b *builder) planReuse(o *output) error {
 		}
 	}
 	return nil
+}
+
+// groupOf returns the id a file of the site belongs to, or "" for the
+// index: <lang>/<id>/<file> belongs to id.
+func (b *builder) groupOf(p string) string {
+	parts := strings.SplitN(p, "/", 3)
+	if len(parts) != 3 || b.hashes[parts[1]] == "" {
+		return ""
+	}
+	for _, t := range b.langs {
+		if t.String() == parts[0] {
+			return parts[1]
+		}
+	}
+	return ""
+}
+
+// hasCards reports whether a cache entry has id's card for every page
+// language, and no other.
+func (b *builder) hasCards(id string, e *cacheEntry) bool {
+	if len(e.Cards) != len(b.langs) {
+		return false
+	}
+	for _, t := range b.langs {
+		if c, ok := e.Cards[t.String()]; !ok || c.ID != id {
+			return false
+		}
+	}
+	return true
 }
 
 // upToDate reports whether the previous site is exactly what this build
@@ -274,7 +311,9 @@ func (b *builder) reused() int {
 func (o *output) intact(files []fileSum) bool {
 	buf := make([]byte, 32<<10)
 	for _, f := range files {
-		if !o.prev[f.Path] {
+		// A path that is not plain (.., /, \) would reach outside the
+		// site; only a tampered cache has one.
+		if !o.prev[f.Path] || !fs.ValidPath(f.Path) || strings.Contains(f.Path, `\`) || f.Path == ManifestName || f.Path == CacheName {
 			return false
 		}
 		fh, err := os.Open(filepath.Join(o.final, filepath.FromSlash(f.Path)))
@@ -313,14 +352,9 @@ func (b *builder) writeCache(o *output) error {
 	for _, id := range b.lib.ids {
 		c.Handouts[id] = &cacheEntry{Hash: b.hashes[id], Cards: map[string]card{}}
 	}
-	langs := map[string]bool{}
-	for _, t := range b.langs {
-		langs[t.String()] = true
-	}
 	for _, f := range o.written() {
-		parts := strings.SplitN(f.Path, "/", 3)
-		if e := c.Handouts[parts[min(1, len(parts)-1)]]; len(parts) == 3 && langs[parts[0]] && e != nil {
-			e.Files = append(e.Files, f)
+		if id := b.groupOf(f.Path); id != "" {
+			c.Handouts[id].Files = append(c.Handouts[id].Files, f)
 		} else {
 			c.Index.Files = append(c.Index.Files, f)
 		}

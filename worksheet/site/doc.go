@@ -67,11 +67,12 @@
 // leaves the folder alone; [Report.Rendered] and [Report.Reused] say what
 // happened. The cache is a file like the others, written into the new
 // site before the swap and byte-reproducible; deleting it only makes the
-// next build a full one. A build is never cached when the locales have no
-// fingerprint, [Options.Parser] is set or a Format has no Version, and
-// [Options.Full] renders everything. Files reused are not rendered, so the
-// UI strings they use are not looked up: a build that checks the
-// catalog's fallbacks afterwards sets Full.
+// next build a full one. A build is never cached when [Options.Version]
+// is empty, the locales have no fingerprint, [Options.Parser] is set or a
+// Format has no Version; [Options.Full] renders everything and writes the
+// cache afresh. Files reused are not rendered, so the UI strings they use
+// are not looked up: a build that checks the catalog's fallbacks
+// afterwards sets Full.
 //
 // # Preview
 //

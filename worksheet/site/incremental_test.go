@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -196,7 +197,7 @@ func TestIncrementalFormats(t *testing.T) {
 	build := func(f site.Format) site.Report {
 		t.Helper()
 		calls = 0
-		rep, err := site.Build(ctx, site.Options{Out: out, Sources: []fs.FS{mine(t)}, Locales: catalog(t), Workers: 1, Formats: []site.Format{f}})
+		rep, err := site.Build(ctx, site.Options{Out: out, Sources: []fs.FS{mine(t)}, Locales: catalog(t), Workers: 1, Formats: []site.Format{f}, Version: "test"})
 		require.NoError(t, err)
 		return rep
 	}
@@ -229,4 +230,62 @@ func TestIncrementalDefaultLibraryFast(t *testing.T) {
 	}
 	t.Logf("default library: full build %v (%d files), no-change rebuild %v", full.Duration, full.Files, best)
 	assert.Less(t, best, 100*time.Millisecond, "a no-change rebuild of the default library")
+}
+
+// FuzzCache builds a site, replaces its build cache with the fuzzer's
+// bytes and builds again: whatever the cache says, the second build must
+// succeed and give the same site as the first.
+func FuzzCache(f *testing.F) {
+	cat := catalog(f)
+	src := mine(f)
+	base := filepath.Join(f.TempDir(), "site")
+	opts := site.Options{Out: base, Sources: []fs.FS{src}, Locales: cat, Version: "fuzz"}
+	if _, err := site.Build(context.Background(), opts); err != nil {
+		f.Fatal(err)
+	}
+	good, err := os.ReadFile(filepath.Join(base, site.CacheName))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add([]byte("{}"))
+	f.Add([]byte(`{"format":1,"key":"x","handouts":{}}`))
+	f.Add([]byte(strings.ReplaceAll(string(good), `"path": "en/`, `"path": "../../en/`)))
+	f.Add([]byte(strings.ReplaceAll(string(good), `"path": "assets/site.css"`, `"path": ".between-site"`)))
+	f.Fuzz(func(t *testing.T, cache []byte) {
+		out := filepath.Join(t.TempDir(), "site")
+		o := opts
+		o.Out = out
+		_, err := site.Build(context.Background(), o)
+		require.NoError(t, err)
+		want := readTree(t, out)
+		require.NoError(t, os.WriteFile(filepath.Join(out, site.CacheName), cache, 0o644))
+		_, err = site.Build(context.Background(), o)
+		require.NoError(t, err)
+		assert.Equal(t, want, readTree(t, out))
+		assertNoLeftovers(t, filepath.Dir(out))
+	})
+}
+
+// ExampleBuild_incremental builds a site twice: the second build finds
+// nothing changed and renders nothing.
+func ExampleBuild_incremental() {
+	dir, _ := os.MkdirTemp("", "between-example-")
+	defer os.RemoveAll(dir)
+	opts := site.Options{
+		Sources: []fs.FS{fstest.MapFS{"walk/en.md": {Data: []byte("---\nid: walk\ntitle: A walk\nsummary: Go out.\nkind: plan\n---\n\nWalk for ten minutes.\n")}}},
+		Out:     filepath.Join(dir, "site"),
+		Version: "example 1",
+	}
+	for range 2 {
+		rep, err := site.Build(context.Background(), opts)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%d files: %d rendered, %d reused\n", rep.Files, rep.Rendered, rep.Reused)
+	}
+	// Output:
+	// 8 files: 6 rendered, 0 reused
+	// 8 files: 0 rendered, 6 reused
 }

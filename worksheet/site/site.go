@@ -53,7 +53,8 @@ type Options struct {
 	// Version identifies the program that renders, such as "between
 	// 1.2.0". It is part of the build cache's key, so files made by another
 	// version are rendered again; a development build should pass
-	// something that changes with its code.
+	// something that changes with its code. Empty means the build is not
+	// cached: every file is rendered every time.
 	Version string
 	// Full renders every file, ignoring the previous site's build cache
 	// (the cache is written afresh). A build that checks the locales'

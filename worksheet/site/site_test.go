@@ -204,13 +204,15 @@ func TestBuildReproducible(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "site")
 		_, err := site.Build(context.Background(), site.Options{
 			Out: out, Sources: []fs.FS{mine(t), extra}, Locales: cat, Workers: workers,
-			Langs: []language.Tag{language.English, language.Spanish},
+			Langs:   []language.Tag{language.English, language.Spanish},
+			Version: "test", // the build cache is part of the site, and reproducible too
 		})
 		require.NoError(t, err)
 		return readTree(t, out)
 	}
 	a, b := build(1), build(4)
 	assert.Equal(t, a, b, "two builds give the same bytes")
+	assert.Contains(t, a, site.CacheName)
 	assert.Contains(t, a, "es/extra/index.html")
 	assert.Contains(t, a, "en/extra/index.html", "the Spanish-only template falls back in English pages")
 }
