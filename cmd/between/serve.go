@@ -207,8 +207,8 @@ func (p *preview) rebuild(ctx context.Context) {
 		rep, err = site.Build(ctx, opts)
 		p.building.Unlock()
 	}
-	if ctx.Err() != nil {
-		return // stopping: say nothing
+	if err != nil && ctx.Err() != nil {
+		return // stopped half way: not a failure to show
 	}
 	p.mu.Lock()
 	p.snapshot = snap

@@ -236,6 +236,8 @@ func TestServeCommand(t *testing.T) {
 		_, body := get(t, "http://"+host+"/en/demo/index.html")
 		return strings.Contains(body, "Changed while serving.")
 	}, 20*time.Second, 100*time.Millisecond, "the watcher rebuilds")
+	require.Eventually(t, func() bool { return strings.Contains(stderr.String(), "rendered") },
+		5*time.Second, 20*time.Millisecond, "and says what it rendered")
 
 	cancel()
 	select {
@@ -244,5 +246,4 @@ func TestServeCommand(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop on cancel")
 	}
-	assert.Contains(t, stderr.String(), "rendered")
 }
