@@ -86,7 +86,7 @@ type Request struct {
 //
 // A Renderer never writes files, never logs and makes no network calls.
 type Renderer struct {
-	lib     library
+	lib     *library
 	locales Locales
 	pdf     *pdf.Renderer
 	parser  *worksheet.Parser
@@ -99,7 +99,7 @@ func New(opts Options) (*Renderer, error) {
 	if len(sources) == 0 {
 		sources = []fs.FS{templates.FS()}
 	}
-	lib, err := scan(sources)
+	lib, err := newLibrary(sources)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +123,7 @@ func New(opts Options) (*Renderer, error) {
 }
 
 // IDs returns the ids of the handouts the Renderer serves, sorted.
-func (r *Renderer) IDs() []string { return r.lib.ids() }
+func (r *Renderer) IDs() []string { return r.lib.IDs() }
 
 // Render writes the handout req asks for to w, in req.Format.
 //
@@ -176,7 +176,7 @@ func (r *Renderer) prepare(req Request) (*prepared, error) {
 	if req.Lang == language.Und {
 		req.Lang = language.English
 	}
-	f, translated, ok := r.lib.pick(req.ID, req.Lang)
+	f, translated, ok := r.lib.Pick(req.ID, req.Lang)
 	if !ok {
 		return nil, fmt.Errorf("%w: %q", ErrNotFound, truncate(req.ID))
 	}
@@ -189,15 +189,15 @@ func (r *Renderer) prepare(req Request) (*prepared, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %w", ErrLanguage, req.Lang, err)
 	}
-	ws, err := f.get(r.parser)
+	ws, err := r.lib.parse(r.parser, f)
 	if err != nil {
 		return nil, err
 	}
 	textLoc := pageLoc
 	if !translated {
-		loc, err := r.locales.Locale(f.lang)
+		loc, err := r.locales.Locale(f.Lang)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %s: %w", ErrLanguage, f.lang, err)
+			return nil, fmt.Errorf("%w: %s: %w", ErrLanguage, f.Lang, err)
 		}
 		// The text and its labels are in the template's language, but the
 		// crisis lines and the paper are those of the client's region.

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet"
 	"github.com/betweensessions/between/worksheet/pdf"
 	"github.com/betweensessions/between/worksheet/readability"
@@ -24,26 +25,23 @@ type checker struct {
 	parser *worksheet.Parser
 }
 
-// template lints every file of one template. langs are the languages of
-// the whole library, for the missing-translation check.
-func (c *checker) template(id string, files map[string]sourceFile, langs []string) (Template, error) {
+// template lints every file of one template. files are in library order
+// (English first); langs are the languages of the whole library, for the
+// missing-translation check.
+func (c *checker) template(id string, files []templates.File, langs []language.Tag) (Template, error) {
 	t := Template{ID: id}
-	keys := make([]string, 0, len(files))
-	for k := range files {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, langOrder)
-
 	var hash string // the English source's SourceHash, "" when there is none
-	if en, ok := files["en"]; ok {
-		src, err := fs.ReadFile(en.fsys, en.name)
-		if err != nil {
-			return t, fmt.Errorf("lint: %w", err)
+	for _, f := range files {
+		if f.Lang == language.English {
+			src, err := fs.ReadFile(f.FS, f.Name)
+			if err != nil {
+				return t, fmt.Errorf("lint: %w", err)
+			}
+			hash = i18n.SourceHash(src)
 		}
-		hash = i18n.SourceHash(src)
 	}
-	for _, k := range keys {
-		f, err := c.file(files[k], hash)
+	for _, sf := range files {
+		f, err := c.file(sf, hash)
 		if err != nil {
 			return t, err
 		}
@@ -53,10 +51,9 @@ func (c *checker) template(id string, files map[string]sourceFile, langs []strin
 		if hasLang(files, l) {
 			continue
 		}
-		name := path.Join(c.opts.Root, id, l+".md")
-		tag, _ := language.Parse(l)
-		f := File{Path: name, Lang: tag, Absent: true, Translation: i18n.Missing}
-		if l == "en" {
+		name := path.Join(c.opts.Root, id, l.String()+".md")
+		f := File{Path: name, Lang: l, Absent: true, Translation: i18n.Missing}
+		if l == language.English {
 			f.Translation = ""
 			f.Findings = []Finding{{Path: name, Severity: Info, Code: NoSource,
 				Message: "no English source file; the translations' staleness cannot be checked"}}
@@ -71,14 +68,12 @@ func (c *checker) template(id string, files map[string]sourceFile, langs []strin
 
 // hasLang reports whether files has lang or a parent of it (es for
 // es-MX), which is what the site shows for lang.
-func hasLang(files map[string]sourceFile, lang string) bool {
-	t, err := language.Parse(lang)
-	if err != nil {
-		return true
-	}
-	for ; !t.IsRoot(); t = t.Parent() {
-		if _, ok := files[t.String()]; ok {
-			return true
+func hasLang(files []templates.File, lang language.Tag) bool {
+	for t := lang; !t.IsRoot(); t = t.Parent() {
+		for _, f := range files {
+			if f.Lang == t {
+				return true
+			}
 		}
 	}
 	return false
@@ -86,13 +81,10 @@ func hasLang(files map[string]sourceFile, lang string) bool {
 
 // file lints one template file. hash is the SourceHash of the template's
 // English file, or "" when it has none.
-func (c *checker) file(sf sourceFile, hash string) (File, error) {
-	name := path.Join(c.opts.Root, sf.name)
-	f := File{Path: name, Findings: []Finding{}}
-	if t, err := language.Parse(sf.lang); err == nil {
-		f.Lang = t
-	}
-	src, err := fs.ReadFile(sf.fsys, sf.name)
+func (c *checker) file(sf templates.File, hash string) (File, error) {
+	name := path.Join(c.opts.Root, sf.Name)
+	f := File{Path: name, Lang: sf.Lang, Findings: []Finding{}}
+	src, err := fs.ReadFile(sf.FS, sf.Name)
 	if err != nil {
 		return f, fmt.Errorf("lint: %w", err)
 	}
@@ -104,7 +96,7 @@ func (c *checker) file(sf sourceFile, hash string) (File, error) {
 		add(line, col, Error, Encoding, "the file is not valid UTF-8 text (or holds a NUL byte); save it as UTF-8")
 		return f, nil
 	}
-	ws, err := c.parser.Parse(sf.name, src)
+	ws, err := c.parser.Parse(sf.Name, src)
 	if err != nil {
 		var list worksheet.ErrorList
 		if !errors.As(err, &list) {
@@ -199,16 +191,7 @@ func (c *checker) override(ws *worksheet.Worksheet, loc *i18n.Locale, front *laz
 		return loc, ""
 	}
 	line, col := front.pos("readability")
-	bad := false
-	// The parser does not look inside the pointer field, so lint checks
-	// the keys under readability itself.
-	for _, k := range front.get().keysUnder("readability") {
-		if k != "target" && k != "reason" {
-			l, c := front.pos("readability." + k)
-			add(l, c, Error, Override, fmt.Sprintf("unknown key %q in readability; it takes target and reason", k))
-			bad = true
-		}
-	}
+	bad := false // unknown keys under readability are parse errors
 	if o.Target <= 0 {
 		l, c := front.pos("readability.target", "readability")
 		add(l, c, Error, Override, "readability needs a target above 0: a grade level or an ease score, on the scale of the language's formula")

@@ -1,9 +1,6 @@
 package lint
 
 import (
-	"slices"
-	"strings"
-
 	"go.yaml.in/yaml/v3"
 
 	"github.com/betweensessions/between/internal/frontmatter"
@@ -70,17 +67,4 @@ func (m frontMap) pos(keys ...string) (line, col int) {
 		}
 	}
 	return 1, 0
-}
-
-// keysUnder returns the keys of the mapping under the top-level key
-// parent, sorted.
-func (m frontMap) keysUnder(parent string) []string {
-	var keys []string
-	for k := range m {
-		if rest, ok := strings.CutPrefix(k, parent+"."); ok && !strings.Contains(rest, ".") {
-			keys = append(keys, rest)
-		}
-	}
-	slices.Sort(keys)
-	return keys
 }

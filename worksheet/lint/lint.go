@@ -1,18 +1,15 @@
 package lint
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
-	"slices"
-	"strings"
 
 	"golang.org/x/text/language"
 
 	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet"
 	"github.com/betweensessions/between/worksheet/pdf"
 	"github.com/betweensessions/between/worksheet/readability"
@@ -145,20 +142,21 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 			return res, fmt.Errorf("lint: %w", err)
 		}
 	}
-	lib, err := scan(opts.Sources)
+	lib, err := templates.Layer(opts.Sources...)
 	if err != nil {
-		return res, err
+		return res, fmt.Errorf("lint: %w", err)
 	}
-	if len(lib.ids) == 0 {
+	ids := lib.IDs()
+	if len(ids) == 0 {
 		return res, ErrNoTemplates
 	}
 	c := &checker{opts: opts, cat: cat, parser: worksheet.NewParser()}
-	langs := lib.langs()
-	for _, id := range lib.ids {
+	langs := lib.Langs()
+	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		t, err := c.template(id, lib.files[id], langs)
+		t, err := c.template(id, lib.Files(id), langs)
 		if err != nil {
 			return res, err
 		}
@@ -186,84 +184,4 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		}
 	}
 	return res, nil
-}
-
-// sourceFile is one template file found in a source.
-type sourceFile struct {
-	fsys fs.FS
-	name string // "sleep-routine/en.md"
-	lang string // "en", or the file's stem when it is not a language tag
-}
-
-// library is every template id with its files, after layering.
-type library struct {
-	ids   []string                         // sorted
-	files map[string]map[string]sourceFile // id → lang → file
-}
-
-// scan lists the template files of the sources, layered as the site
-// builder layers them.
-func scan(sources []fs.FS) (*library, error) {
-	lib := &library{files: map[string]map[string]sourceFile{}}
-	for _, fsys := range sources {
-		names, err := fs.Glob(fsys, "*/*.md")
-		if err != nil {
-			return nil, fmt.Errorf("lint: listing templates: %w", err)
-		}
-		layer := map[string]map[string]sourceFile{}
-		for _, name := range names {
-			dir, file := path.Split(name)
-			id := strings.TrimSuffix(dir, "/")
-			if strings.HasPrefix(id, ".") || strings.HasPrefix(id, "_") || strings.HasPrefix(file, "_") || strings.HasPrefix(file, ".") {
-				continue
-			}
-			lang := strings.TrimSuffix(file, ".md")
-			if t, err := language.Parse(lang); err == nil {
-				lang = t.String()
-			}
-			if layer[id] == nil {
-				layer[id] = map[string]sourceFile{}
-			}
-			layer[id][lang] = sourceFile{fsys: fsys, name: name, lang: lang}
-		}
-		for id, files := range layer {
-			lib.files[id] = files
-		}
-	}
-	for id := range lib.files {
-		lib.ids = append(lib.ids, id)
-	}
-	slices.Sort(lib.ids)
-	return lib, nil
-}
-
-// langs returns every valid language some template has, English first.
-func (lib *library) langs() []string {
-	seen := map[string]bool{}
-	for _, files := range lib.files {
-		for l := range files {
-			if _, err := language.Parse(l); err == nil {
-				seen[l] = true
-			}
-		}
-	}
-	out := make([]string, 0, len(seen))
-	for l := range seen {
-		out = append(out, l)
-	}
-	slices.SortFunc(out, langOrder)
-	return out
-}
-
-// langOrder sorts English first, then by tag.
-func langOrder(a, b string) int {
-	switch {
-	case a == b:
-		return 0
-	case a == "en":
-		return -1
-	case b == "en":
-		return 1
-	}
-	return cmp.Compare(a, b)
 }

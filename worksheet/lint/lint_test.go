@@ -227,7 +227,7 @@ func TestRunFindings(t *testing.T) {
 		{
 			name: "override with unknown key",
 			fsys: files("readability:\n  target: 12\n  why: Names the treatment.\n", ""),
-			want: []want{{path: "walk/en.md", line: 8, col: 3, sev: lint.Error, code: lint.Override, msg: `unknown key "why"`}},
+			want: []want{{path: "walk/en.md", line: 8, col: 3, sev: lint.Error, code: lint.Parse, msg: `unknown key in readability "why"`}},
 		},
 	}
 	for _, tt := range tests {

@@ -10,10 +10,8 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -141,15 +139,13 @@ func (b *builder) cacheKey(fp string) string {
 // language: a page shown in another language depends on the file it
 // falls back to, and a page's language links on which files exist.
 func (b *builder) inputHash(id string) (string, error) {
-	files := b.lib.files[id]
 	h := sha256.New()
-	for _, lang := range slices.Sorted(maps.Keys(files)) {
-		f := files[lang]
-		src, err := fs.ReadFile(f.fsys, f.name)
+	for _, f := range b.lib.Files(id) {
+		src, err := fs.ReadFile(f.FS, f.Name)
 		if err != nil {
-			return "", errors.New("site: " + f.name + ": " + err.Error())
+			return "", errors.New("site: " + f.Name + ": " + err.Error())
 		}
-		hashFields(h, lang, f.name, string(src))
+		hashFields(h, f.Lang.String(), f.Name, string(src))
 	}
 	return sum(h), nil
 }
@@ -159,7 +155,7 @@ func (b *builder) inputHash(id string) (string, error) {
 func (b *builder) indexHash() string {
 	h := sha256.New()
 	hashFields(h, "index")
-	for _, id := range b.lib.ids {
+	for _, id := range b.ids {
 		hashFields(h, id, b.hashes[id])
 	}
 	return sum(h)
@@ -195,10 +191,10 @@ func (b *builder) planReuse(o *output) error {
 	if b.key == "" {
 		return nil
 	}
-	b.hashes = make(map[string]string, len(b.lib.ids))
+	b.hashes = make(map[string]string, len(b.ids))
 	var mu sync.Mutex
-	err := b.parallel(len(b.lib.ids), func(i int) error {
-		id := b.lib.ids[i]
+	err := b.parallel(len(b.ids), func(i int) error {
+		id := b.ids[i]
 		h, err := b.inputHash(id)
 		mu.Lock()
 		b.hashes[id] = h
@@ -217,7 +213,7 @@ func (b *builder) planReuse(o *output) error {
 		e  *cacheEntry
 	}
 	var cands []candidate
-	for _, id := range b.lib.ids {
+	for _, id := range b.ids {
 		if e := prev.Handouts[id]; e != nil && e.Hash == b.hashes[id] && b.hasCards(id, e) {
 			cands = append(cands, candidate{id, e})
 		}
@@ -283,7 +279,7 @@ func (b *builder) hasCards(id string, e *cacheEntry) bool {
 // upToDate reports whether the previous site is exactly what this build
 // would write: every group is clean and the manifest lists the same files.
 func (b *builder) upToDate(o *output) bool {
-	if b.indexClean == nil || len(b.clean) != len(b.lib.ids) {
+	if b.indexClean == nil || len(b.clean) != len(b.ids) {
 		return false
 	}
 	n := 2 // the manifest and the cache
@@ -349,7 +345,7 @@ func (o *output) intact(files []fileSum) bool {
 // or reused so far and the cards.
 func (b *builder) writeCache(o *output) error {
 	c := cacheFile{Format: cacheFormat, Key: b.key, Handouts: map[string]*cacheEntry{}, Index: &cacheEntry{Hash: b.indexHash()}}
-	for _, id := range b.lib.ids {
+	for _, id := range b.ids {
 		c.Handouts[id] = &cacheEntry{Hash: b.hashes[id], Cards: map[string]card{}}
 	}
 	for _, f := range o.written() {

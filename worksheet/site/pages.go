@@ -149,7 +149,7 @@ func (b *builder) versions(id, dirPrefix string, loc *i18n.Locale, current works
 func (b *builder) translations(id string) []language.Tag {
 	var tags []language.Tag
 	for _, t := range b.langs {
-		if _, ok := b.lib.pick(id, t); ok {
+		if _, translated, _ := b.lib.Pick(id, t); translated {
 			tags = append(tags, t)
 		}
 	}

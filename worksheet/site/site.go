@@ -210,7 +210,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	if err := b.planReuse(out); err != nil {
 		return Report{}, err
 	}
-	rep := Report{Out: opts.Out, Handouts: len(b.lib.ids), Langs: b.langs, Fallbacks: b.fallbacks}
+	rep := Report{Out: opts.Out, Handouts: len(b.ids), Langs: b.langs, Fallbacks: b.fallbacks}
 	if b.upToDate(out) {
 		rep.Files = len(out.prev)
 		rep.Reused = b.reused()
@@ -241,7 +241,8 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 // locales.
 type builder struct {
 	opts      Options
-	lib       *library
+	lib       *templates.Library
+	ids       []string // sorted
 	parser    *worksheet.Parser
 	langs     []language.Tag
 	locs      Locales
@@ -265,20 +266,23 @@ func newBuilder(opts Options) (*builder, error) {
 	if len(sources) == 0 {
 		sources = []fs.FS{templates.FS()}
 	}
-	lib, err := scan(sources)
+	lib, err := templates.Layer(sources...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("site: %w", err)
 	}
-	if len(lib.ids) == 0 {
+	if err := lib.CheckNames(); err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	if len(lib.IDs()) == 0 {
 		return nil, errors.New("site: no templates found (want <id>/<lang>.md files)")
 	}
-	b := &builder{opts: opts, lib: lib, parser: opts.Parser, cards: map[string][]card{}, locales: map[string]*i18n.Locale{}}
+	b := &builder{opts: opts, lib: lib, ids: lib.IDs(), parser: opts.Parser, cards: map[string][]card{}, locales: map[string]*i18n.Locale{}}
 	if b.parser == nil {
 		b.parser = worksheet.NewParser()
 	}
 	b.langs = opts.Langs
 	if len(b.langs) == 0 {
-		b.langs = lib.langs()
+		b.langs = lib.Langs()
 	}
 	seen := map[string]bool{}
 	for _, t := range b.langs {
@@ -298,10 +302,10 @@ func newBuilder(opts Options) (*builder, error) {
 	b.locs = locs
 	need := slices.Clone(b.langs)
 	for _, lang := range b.langs {
-		for _, id := range lib.ids {
-			if f, ok := lib.pick(id, lang); !ok {
-				b.fallbacks = append(b.fallbacks, Fallback{ID: id, Lang: lang, From: f.lang})
-				need = append(need, f.lang)
+		for _, id := range b.ids {
+			if f, translated, _ := lib.Pick(id, lang); !translated {
+				b.fallbacks = append(b.fallbacks, Fallback{ID: id, Lang: lang, From: f.Lang})
+				need = append(need, f.Lang)
 			}
 		}
 	}
@@ -331,7 +335,7 @@ type task struct {
 // first. The worksheet is dropped when the last task that needs it is
 // done, so memory stays flat however large the library.
 type parsed struct {
-	file  sourceFile
+	file  templates.File
 	once  sync.Once
 	ws    *worksheet.Worksheet
 	err   error
@@ -350,8 +354,8 @@ type parsed struct {
 // order the pages were rendered in.
 func (b *builder) readability(p *parsed, ws *worksheet.Worksheet) *readability.Report {
 	p.readOnce.Do(func() {
-		loc := b.locales[p.file.lang.String()]
-		if _, translated := b.lib.pick(p.file.id, p.pages[0]); translated {
+		loc := b.locales[p.file.Lang.String()]
+		if _, translated, _ := b.lib.Pick(p.file.ID, p.pages[0]); translated {
 			loc = b.locales[p.pages[0].String()]
 		}
 		p.read = readability.Analyze(ws, loc)
@@ -360,7 +364,7 @@ func (b *builder) readability(p *parsed, ws *worksheet.Worksheet) *readability.R
 }
 
 func (p *parsed) get(parser *worksheet.Parser) (*worksheet.Worksheet, error) {
-	p.once.Do(func() { p.ws, p.err = parser.ParseFS(p.file.fsys, p.file.name) })
+	p.once.Do(func() { p.ws, p.err = parser.ParseFS(p.file.FS, p.file.Name) })
 	return p.ws, p.err
 }
 
@@ -376,17 +380,17 @@ func (p *parsed) done() {
 // previous site.
 func (b *builder) plan() []*parsed {
 	var srcs []*parsed
-	for _, id := range b.lib.ids {
+	for _, id := range b.ids {
 		if b.clean[id] != nil {
 			continue
 		}
 		byFile := map[string]*parsed{}
 		for _, lang := range b.langs {
-			f, _ := b.lib.pick(id, lang)
-			p := byFile[f.name]
+			f, _, _ := b.lib.Pick(id, lang)
+			p := byFile[f.Name]
 			if p == nil {
 				p = &parsed{file: f}
-				byFile[f.name] = p
+				byFile[f.Name] = p
 				srcs = append(srcs, p)
 			}
 			p.pages = append(p.pages, lang)
@@ -492,7 +496,7 @@ feed:
 // cache.
 func (b *builder) reuse(ctx context.Context, out *output) error {
 	var groups []*cacheEntry
-	for _, id := range b.lib.ids {
+	for _, id := range b.ids {
 		if e := b.clean[id]; e != nil {
 			groups = append(groups, e)
 			for lang, c := range e.Cards {
@@ -566,11 +570,11 @@ func (b *builder) do(ctx context.Context, out *output, t task) error {
 		}
 		return nil
 	}
-	_, translated := b.lib.pick(t.src.file.id, t.lang)
+	_, translated, _ := b.lib.Pick(t.src.file.ID, t.lang)
 	pageLoc := b.locales[t.lang.String()]
 	textLoc := pageLoc
 	if !translated {
-		textLoc = b.locales[t.src.file.lang.String()]
+		textLoc = b.locales[t.src.file.Lang.String()]
 	}
 	dir := t.lang.String() + "/" + ws.Meta.ID + "/"
 	if t.format >= 0 {
