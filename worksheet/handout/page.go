@@ -8,14 +8,8 @@ import (
 	"io"
 
 	"github.com/betweensessions/between/worksheet"
+	"github.com/betweensessions/between/worksheet/site"
 )
-
-// style is the stylesheet written inline in every HTML handout, so that
-// the page is one file that loads nothing. It styles the class names
-// worksheet.RenderHTML writes, on screen and on paper.
-//
-//go:embed assets/handout.css
-var style string
 
 // pageTemplate is the standalone page around a handout. It is parsed once
 // and only executed afterwards, which html/template allows from many
@@ -41,7 +35,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{.Article}}</div>
 {{else}}{{.Article}}{{end -}}
 </main>
-{{if .License}}<footer><p class="license">{{.License}}</p></footer>
+{{if .License}}<footer class="site-footer"><p class="license">{{.License}}</p></footer>
 {{end -}}
 </body>
 </html>
@@ -73,7 +67,7 @@ func (h *prepared) html(w io.Writer) error {
 		Lang:       h.req.Lang.String(),
 		Dir:        string(h.pageLoc.Dir),
 		Title:      h.ws.Meta.Title,
-		Style:      template.CSS(style),
+		Style:      template.CSS(site.Stylesheet()),
 		LargePrint: h.req.Variant == worksheet.LargePrint,
 		FillIn:     h.pageLoc.Text("FillInNote", nil),
 		// RenderHTML escapes every piece of text itself.

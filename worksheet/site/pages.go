@@ -28,6 +28,23 @@ var layoutFS embed.FS
 //go:embed assets
 var assetsFS embed.FS
 
+// The site's two stylesheets, for [Stylesheet].
+var (
+	//go:embed assets/site.css
+	screenCSS string
+	//go:embed assets/print.css
+	printCSS string
+
+	stylesheet = screenCSS + "\n@media print {\n" + printCSS + "}\n"
+)
+
+// Stylesheet returns the styles of the site's pages, for screen and (in an
+// @media print block) for paper, as one sheet that needs no other file.
+// It styles the classes worksheet.RenderHTML writes, so a page built
+// outside the site, such as a personalised handout, looks and prints like
+// the site's own.
+func Stylesheet() string { return stylesheet }
+
 // layouts are the page templates. They are parsed once and only executed
 // afterwards, which html/template allows from many goroutines at once.
 var layouts = template.Must(template.ParseFS(layoutFS, "layout/*.html"))
