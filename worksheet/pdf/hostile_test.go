@@ -138,6 +138,8 @@ func textOf(doc *document) string {
 	return b.String()
 }
 
+// TestHostileWideTable lays out a table of 500 columns: a clear error, or
+// every mark on the page in a sane number of pages.
 func TestHostileWideTable(t *testing.T) {
 	header := make([]worksheet.Cell, 500)
 	row := make([]worksheet.Cell, 500)
@@ -178,6 +180,8 @@ func TestHostileWideTable(t *testing.T) {
 	}
 }
 
+// TestHostileLongWord lays out a word of 1 MB with no space: it must be
+// broken across lines, every character drawn inside the text column.
 func TestHostileLongWord(t *testing.T) {
 	// A 1 MB word in a paragraph and in code; headings and links take the
 	// same line breaker, so 64 KB is enough there and keeps -race fast.
@@ -207,6 +211,8 @@ func TestHostileLongWord(t *testing.T) {
 	}
 }
 
+// TestHostileDeepNesting lays out lists and quotes nested 10,000 deep:
+// bounded, the text drawn, and drawn on the page.
 func TestHostileDeepNesting(t *testing.T) {
 	for _, c := range []struct{ name, body string }{
 		{"10,000 nested lists", strings.Repeat("- ", 10000) + "deep words here\n"},
@@ -238,6 +244,8 @@ func TestHostileDeepNesting(t *testing.T) {
 	}
 }
 
+// TestHostileManyPages renders a handout of 20,000 parts, one page each:
+// it must be refused with a clear error within a bound.
 func TestHostileManyPages(t *testing.T) {
 	bug(t, "nothing bounds the page count: 20,000 \"::: part\" sittings (worksheet: no parts limit) or 100,000 tracker "+
 		"rows make a PDF of 20,000+ pages in one bytes.Buffer (Renderer.Render, worksheet/pdf/pdf.go) and gopdf's in-memory document; "+
