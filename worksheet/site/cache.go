@@ -28,7 +28,7 @@ const CacheName = ".between-cache.json"
 
 // cacheFormat is the version of the cache file's layout; a cache of
 // another format is ignored.
-const cacheFormat = 1
+const cacheFormat = 2
 
 // cacheFile is the content of CacheName.
 type cacheFile struct {
@@ -40,6 +40,30 @@ type cacheFile struct {
 	Handouts map[string]*cacheEntry `json:"handouts"`
 	// Index is the language chooser, the library pages and the assets.
 	Index *cacheEntry `json:"index"`
+	// Sum is the SHA-256 of the file's encoding with Sum empty. A cache
+	// that was edited by hand (a card's topic, say) no longer matches it
+	// and is ignored, so nothing reused can differ from a fresh build.
+	Sum string `json:"sum,omitempty"`
+}
+
+// encode returns the cache's canonical encoding, with its Sum set.
+func (c *cacheFile) encode() ([]byte, error) {
+	c.Sum = ""
+	body, err := c.marshal()
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.Sum256(body)
+	c.Sum = hex.EncodeToString(h[:])
+	return c.marshal()
+}
+
+func (c *cacheFile) marshal() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "\t")
+	err := enc.Encode(c)
+	return buf.Bytes(), err
 }
 
 // cacheEntry is a group of files made from the same inputs.
@@ -173,6 +197,10 @@ func readCache(o *output) *cacheFile {
 	}
 	var c cacheFile
 	if json.Unmarshal(data, &c) != nil || c.Format != cacheFormat || c.Handouts == nil {
+		return nil
+	}
+	want := c.Sum
+	if _, err := c.encode(); err != nil || c.Sum != want {
 		return nil
 	}
 	return &c
@@ -360,14 +388,12 @@ func (b *builder) writeCache(o *output) error {
 			c.Handouts[cd.ID].Cards[lang] = cd
 		}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "\t")
-	if err := enc.Encode(c); err != nil {
+	data, err := c.encode()
+	if err != nil {
 		return errors.New("site: writing the build cache: " + err.Error())
 	}
 	return o.write(CacheName, func(w io.Writer) error {
-		_, err := w.Write(buf.Bytes())
+		_, err := w.Write(data)
 		return err
 	})
 }
