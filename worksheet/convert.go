@@ -15,12 +15,14 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Limits on directive arguments, so a typo cannot ask a renderer for a
-// thousand lines.
+// Limits on directive arguments and parts, so a typo cannot ask a
+// renderer for a thousand lines or pages.
 const (
-	maxLines     = 40
-	maxScaleSpan = 100
-	maxScaleAbs  = 1000
+	maxLines       = 40
+	maxScaleSpan   = 100
+	maxScaleAbs    = 1000
+	maxTrackerRows = 30
+	maxParts       = 12
 )
 
 // directiveNames lists the directives, in the order messages name them.
@@ -35,6 +37,8 @@ type converter struct {
 	params []Param
 	// parts counts the "::: part" lines at the top level.
 	parts int
+	// depth is how many lists and quotes enclose the node being converted.
+	depth int
 }
 
 // document converts the whole body and groups it into parts.
@@ -97,6 +101,15 @@ func (c *converter) blocks(parent ast.Node, top bool) []Block {
 
 // block converts one block node, or records an error and returns nil.
 func (c *converter) block(n ast.Node, top bool) Block {
+	switch n.(type) {
+	case *ast.List, *ast.Blockquote:
+		if c.depth >= MaxNesting {
+			c.errNode(n, msgTooDeep())
+			return nil
+		}
+		c.depth++
+		defer func() { c.depth-- }()
+	}
 	switch n := n.(type) {
 	case *ast.Heading:
 		return &Heading{Pos: c.pos(n), Level: n.Level, Content: c.inlines(n)}
@@ -233,6 +246,9 @@ func (c *converter) directive(n *directiveNode, top bool) Block {
 		if strings.TrimSpace(n.Args) == "" {
 			return bad(p, "tracker wants one or more row labels separated by |")
 		}
+		if k := strings.Count(n.Args, "|") + 1; k > maxTrackerRows {
+			return bad(argPos, fmt.Sprintf("tracker may have at most %d rows, not %d; split it into two trackers", maxTrackerRows, k))
+		}
 		rows := strings.Split(n.Args, "|")
 		for i, r := range rows {
 			rows[i] = strings.TrimSpace(r)
@@ -246,6 +262,9 @@ func (c *converter) directive(n *directiveNode, top bool) Block {
 			return bad(p, "::: part must stand at the top level, not inside a list or quote")
 		}
 		c.parts++
+		if c.parts == maxParts+1 {
+			return bad(p, fmt.Sprintf("a handout may have at most %d parts", maxParts))
+		}
 		return &Part{Pos: p, N: c.parts, Title: n.Args, Blocks: []Block{}}
 	case "crisis":
 		if n.Args != "" {

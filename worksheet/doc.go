@@ -37,12 +37,31 @@
 //
 // Parse reports every problem it finds in a file at once, as an [ErrorList]
 // of [*Error] values in source order, each with the file, line and column,
-// the offending source line, and a message that says what was expected:
+// the offending source line (at most 200 bytes of it, around the column),
+// and a message that says what was expected:
 //
 //	worksheet: sleep-routine/es.md:14:5: unknown directive "line" (did you mean "lines"?)
 //
 // A file with any error yields no Worksheet, so a broken template can never
 // be rendered by accident.
+//
+// # Limits
+//
+// The Markdown parser takes time that grows faster than its input on long
+// lines and deep nesting, so Parse refuses, before any Markdown is parsed:
+//
+//   - a file larger than [MaxFileSize] (256 KiB; [Parser.ParseFS] never
+//     reads more than one byte past it);
+//   - a line longer than [MaxLineLength] (4 KiB);
+//   - a body line that starts with more than [MaxNesting] (20) list or
+//     quote markers, or that is indented more than 104 columns.
+//
+// Lists and quotes nested deeper than MaxNesting over several lines are
+// refused too, as are a tracker with more than 30 rows and a handout with
+// more than 12 parts. Each limit is far above what a handout needs: the
+// largest shipped template is about 6 KB. With them, parsing any file takes
+// at most a couple of seconds, and a few milliseconds for one that breaks a
+// limit. docs/template-format.md lists every limit.
 //
 // # Trust
 //

@@ -19,8 +19,13 @@ type Error struct {
 	// carries no package prefix.
 	Msg string
 	// Src is the offending source line without its line ending, for
-	// showing a caret under Col. It is empty when there is no such line.
+	// showing a caret under Col. A line longer than 200 bytes is cut to
+	// the 200 bytes around Col, with "…" where it was cut. Src is empty
+	// when there is no such line.
 	Src string
+	// srcCol is the 1-based byte column in Src that stands for Col; 0
+	// means Col itself (Src was not cut).
+	srcCol int
 }
 
 // Error returns the message in the form
@@ -41,15 +46,23 @@ func (e *Error) Error() string {
 }
 
 // Caret returns Src with a second line that puts a caret under Col, for
-// showing the error to the person who wrote the file. It returns "" when
+// showing the error to the person who wrote the file. It pads with one
+// space per character before Col, keeping tabs as tabs. It returns "" when
 // there is no source line to show.
 func (e *Error) Caret() string {
 	if e.Src == "" {
 		return ""
 	}
+	col := e.Col
+	if e.srcCol > 0 {
+		col = e.srcCol
+	}
 	var pad strings.Builder
-	for i := 0; i < e.Col-1 && i < len(e.Src); i++ {
-		if e.Src[i] == '\t' {
+	for i, r := range e.Src {
+		if i >= col-1 {
+			break
+		}
+		if r == '\t' {
 			pad.WriteByte('\t')
 		} else {
 			pad.WriteByte(' ')

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"testing/fstest"
 
 	"github.com/betweensessions/between/worksheet"
@@ -91,4 +92,30 @@ func ExampleParser_ParseFS() {
 	}
 	// Output:
 	// [{"type":"tracker","pos":{"line":6,"col":1},"rows":["Morning","Evening"]}]
+}
+
+// Parse refuses a file that breaks one of its limits before it parses any
+// Markdown, with an error that says which limit and where.
+func Example_limits() {
+	p := worksheet.NewParser()
+	head := "---\nid: demo\ntitle: Demo\nkind: worksheet\n---\n"
+
+	_, err := p.Parse("demo/en.md", []byte(head+strings.Repeat("- ", 21)+"too deep\n"))
+	var list worksheet.ErrorList
+	if errors.As(err, &list) {
+		fmt.Println(list[0])
+		fmt.Println(list[0].Caret())
+	}
+
+	_, err = p.Parse("demo/en.md", []byte(head+strings.Repeat("word ", 1000)+"\n"))
+	fmt.Println(err)
+
+	_, err = p.Parse("demo/en.md", make([]byte, worksheet.MaxFileSize+1))
+	fmt.Println(err)
+	// Output:
+	// worksheet: demo/en.md:6:41: lists and quotes nest more than 20 deep here; they may nest at most 20 deep
+	// - - - - - - - - - - - - - - - - - - - - - too deep
+	//                                         ^
+	// worksheet: demo/en.md:6:4097: the line is too long: 5000 bytes; split it (a line may be at most 4 KB)
+	// worksheet: demo/en.md: the file is too large: 256.1 KB; a template may be at most 256 KB
 }

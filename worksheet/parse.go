@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"path"
 	"reflect"
 	"regexp"
@@ -37,10 +38,25 @@ func NewParser() *Parser {
 
 // ParseFS reads the template file name from fsys and parses it with
 // [Parser.Parse]. name is slash-separated, such as "sleep-routine/es.md".
+//
+// A file larger than [MaxFileSize] is refused without being read whole:
+// its size is checked with [fs.Stat] first, and at most MaxFileSize+1
+// bytes are ever read, in case the size was not known or has changed.
 func (p *Parser) ParseFS(fsys fs.FS, name string) (*Worksheet, error) {
-	src, err := fs.ReadFile(fsys, name)
+	if info, err := fs.Stat(fsys, name); err == nil && info.Mode().IsRegular() && info.Size() > MaxFileSize {
+		return nil, ErrorList{tooLarge(name, info.Size())}
+	}
+	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("worksheet: %w", err)
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("worksheet: %w", err)
+	}
+	if len(src) > MaxFileSize {
+		return nil, ErrorList{tooLarge(name, -1)}
 	}
 	return p.Parse(name, src)
 }
@@ -52,7 +68,16 @@ func (p *Parser) ParseFS(fsys fs.FS, name string) (*Worksheet, error) {
 //
 // If the file has any problems, Parse returns a nil Worksheet and an
 // [ErrorList] that holds every problem it found, in source order.
+//
+// Before any Markdown is parsed, Parse refuses a file larger than
+// [MaxFileSize], a line longer than [MaxLineLength], and a line that opens
+// more than [MaxNesting] lists or quotes or is indented further than that
+// nesting needs, so that the time and memory one call takes stay small
+// whatever the file holds.
 func (p *Parser) Parse(name string, src []byte) (*Worksheet, error) {
+	if len(src) > MaxFileSize {
+		return nil, ErrorList{tooLarge(name, int64(len(src)))}
+	}
 	s := &state{path: name, src: src, lineStarts: lineStarts(src)}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		s.errAt(i, "the file contains a NUL byte; save it as plain UTF-8 text")
@@ -61,6 +86,9 @@ func (p *Parser) Parse(name string, src []byte) (*Worksheet, error) {
 	if !utf8.Valid(src) {
 		s.errAt(firstInvalidUTF8(src), "the file is not valid UTF-8; save it as UTF-8 text")
 		return nil, s.errs
+	}
+	if !s.checkLineLengths() {
+		return nil, s.finish()
 	}
 	w := &Worksheet{Path: name, Lang: s.langFromName()}
 	front, body, bodyLine, err := frontmatter.Split(src)
@@ -80,23 +108,32 @@ func (p *Parser) Parse(name string, src []byte) (*Worksheet, error) {
 	if bodyLine-1 < len(s.lineStarts) {
 		bodyOff = s.lineStarts[bodyLine-1]
 	}
+	if !s.checkNesting(bodyLine) {
+		return nil, s.finish()
+	}
 	doc := p.md.Parser().Parse(text.NewReader(body))
 	c := converter{state: s, source: body, offset: bodyOff, params: w.Meta.Params}
 	w.Body = c.document(doc)
 	if c.parts > 0 || w.Meta.Parts > 0 {
-		if c.parts != w.Meta.Parts {
+		if c.parts != w.Meta.Parts && c.parts <= maxParts && w.Meta.Parts <= maxParts {
 			line, col := s.metaPos(root, "parts")
 			s.errPos(line, col, fmt.Sprintf("front matter says parts: %d but the body has %d \"::: part\" lines; they must match", w.Meta.Parts, c.parts))
 		}
 	}
 	if len(s.errs) > 0 {
-		s.errs.sort()
-		if s.dropped > 0 {
-			s.errs = append(s.errs, &Error{Path: name, Msg: fmt.Sprintf("too many errors: %d more not shown; fix these first", s.dropped)})
-		}
-		return nil, s.errs
+		return nil, s.finish()
 	}
 	return w, nil
+}
+
+// finish sorts the errors found and notes how many were left out.
+func (s *state) finish() ErrorList {
+	s.errs.sort()
+	if s.dropped > 0 {
+		s.errs = append(s.errs, &Error{Path: s.path, Msg: fmt.Sprintf("too many errors: %d more not shown; fix these first", s.dropped)})
+		s.dropped = 0
+	}
+	return s.errs
 }
 
 // state is what one Parse call knows about the file: its name, its bytes
@@ -114,6 +151,174 @@ type state struct {
 
 // maxErrors is the most errors Parse reports for one file.
 const maxErrors = 100
+
+// Limits on a template file. Parse checks them before the Markdown is
+// parsed, so that a mistaken or hostile file is refused in milliseconds
+// with a clear error instead of costing seconds and gigabytes: the
+// Markdown parser takes time that grows faster than the input on long
+// lines and on deep nesting. Each limit is far above what a handout needs.
+const (
+	// MaxFileSize is the largest template file, in bytes: 256 KiB, some
+	// forty times the largest shipped template.
+	MaxFileSize = 256 << 10
+	// MaxLineLength is the longest line, in bytes without its line ending:
+	// 4 KiB, some twenty-five times the longest shipped line.
+	MaxLineLength = 4 << 10
+	// MaxNesting is how deep lists and block quotes may nest, counting
+	// each list and each quote as one level. Deeper content would no longer
+	// fit across a printed page.
+	MaxNesting = 20
+)
+
+// tooLarge is the error for a file of size bytes, over MaxFileSize; a
+// size below 0 means the file was not read to its end.
+func tooLarge(name string, size int64) *Error {
+	what := formatSize(size)
+	if size < 0 {
+		what = "over " + formatSize(MaxFileSize)
+	}
+	return &Error{Path: name, Msg: fmt.Sprintf("the file is too large: %s; a template may be at most %s", what, formatSize(MaxFileSize))}
+}
+
+// formatSize gives n bytes for a person: "4097 bytes", "4 KB", "12.5 KB",
+// "50.0 MB" (a KB is 1024 bytes). Fractions are rounded up, so that a size
+// just over a limit never reads as the limit itself.
+func formatSize(n int64) string {
+	ceil := func(unit float64) float64 { return math.Ceil(float64(n)*10/unit) / 10 }
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", ceil(1<<20))
+	case n%(1<<10) == 0 && n > 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	case n >= 10<<10:
+		return fmt.Sprintf("%.1f KB", ceil(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// checkLineLengths reports every line longer than MaxLineLength, at the
+// first byte past the limit. It returns true when there is none.
+func (s *state) checkLineLengths() bool {
+	ok := true
+	for n := 1; n <= len(s.lineStarts); n++ {
+		if l := len(s.line(n)); l > MaxLineLength {
+			s.errPos(n, MaxLineLength+1, fmt.Sprintf("the line is too long: %s; split it (a line may be at most %s)", formatSize(int64(l)), formatSize(MaxLineLength)))
+			ok = false
+		}
+	}
+	return ok
+}
+
+// checkNesting reports every body line, from the file line first on,
+// that starts with more than MaxNesting list or quote markers, at the
+// first marker past the limit, or that is indented more than maxIndent
+// columns, at its first character. Nesting built up over several lines is
+// checked on the parsed document; the indentation limit keeps the
+// Markdown parser from going deeper than a few levels past MaxNesting
+// first. It returns true when no line is refused.
+func (s *state) checkNesting(first int) bool {
+	ok := true
+	for n := first; n <= len(s.lineStarts); n++ {
+		line := s.line(n)
+		if i := deepMarker(line); i >= 0 {
+			s.errPos(n, i+1, msgTooDeep())
+			ok = false
+		} else if w, i := indentWidth(line); w > maxIndent && i < len(line) {
+			s.errPos(n, i+1, fmt.Sprintf("the line is indented %d columns; lists and quotes may nest at most %d deep, which needs at most %d", w, MaxNesting, maxIndent))
+			ok = false
+		}
+	}
+	return ok
+}
+
+// maxIndent is the most columns a body line may be indented: five for each
+// level of nesting, enough for a list item numbered "10." and one space,
+// and four more for an indented code block.
+const maxIndent = 5*MaxNesting + 4
+
+// indentWidth returns the width in columns of the spaces and tabs at the
+// start of line, a tab reaching the next multiple of four, and the offset
+// of the first other byte.
+func indentWidth(line []byte) (width, off int) {
+	for off < len(line) {
+		switch line[off] {
+		case ' ':
+			width++
+		case '\t':
+			width += 4 - width%4
+		default:
+			return width, off
+		}
+		off++
+	}
+	return width, off
+}
+
+// msgTooDeep is the error for lists and quotes nested past MaxNesting.
+func msgTooDeep() string {
+	return fmt.Sprintf("lists and quotes nest more than %d deep here; they may nest at most %d deep", MaxNesting, MaxNesting)
+}
+
+// deepMarker returns the offset of the list or quote marker at the start
+// of line that opens nesting level MaxNesting+1, or -1 if line opens no
+// more than MaxNesting. It counts "-", "*" and "+" bullets, "1." and "1)"
+// numbers, and ">", each before a space, a tab or the end of the line. A
+// thematic break such as "- - -" is not a run of bullets.
+func deepMarker(line []byte) int {
+	if isBreak(line) {
+		return -1
+	}
+	depth := 0
+	for i := 0; i < len(line); {
+		if line[i] == ' ' || line[i] == '\t' {
+			i++
+			continue
+		}
+		end := i
+		switch c := line[i]; {
+		case c == '>':
+			end = i + 1
+		case c == '-' || c == '*' || c == '+':
+			end = i + 1
+			if end < len(line) && line[end] != ' ' && line[end] != '\t' {
+				return -1
+			}
+		case '0' <= c && c <= '9':
+			j := i
+			for j < len(line) && j-i < 9 && '0' <= line[j] && line[j] <= '9' {
+				j++
+			}
+			if j == len(line) || line[j] != '.' && line[j] != ')' ||
+				j+1 < len(line) && line[j+1] != ' ' && line[j+1] != '\t' {
+				return -1
+			}
+			end = j + 1
+		default:
+			return -1
+		}
+		if depth++; depth > MaxNesting {
+			return i
+		}
+		i = end
+	}
+	return -1
+}
+
+// isBreak reports whether line holds only one of '-', '*' or '_' (at
+// least once) and spaces or tabs, as a thematic break does.
+func isBreak(line []byte) bool {
+	var mark byte
+	for _, c := range line {
+		switch {
+		case c == ' ' || c == '\t':
+		case mark == 0 && (c == '-' || c == '*' || c == '_'):
+			mark = c
+		case c != mark:
+			return false
+		}
+	}
+	return mark != 0
+}
 
 // lineStarts returns the byte offset at which each line of src begins.
 func lineStarts(src []byte) []int {
@@ -151,18 +356,59 @@ func (s *state) errPos(line, col int, msg string) {
 	}
 	e := &Error{Path: s.path, Line: line, Col: col, Msg: msg}
 	if line > 0 && line <= len(s.lineStarts) {
-		start := s.lineStarts[line-1]
-		end := len(s.src)
-		if line < len(s.lineStarts) {
-			end = s.lineStarts[line] - 1
-		}
-		e.Src = strings.TrimRight(string(s.src[start:end]), "\r")
-		if !utf8.ValidString(e.Src) {
-			e.Src = ""
-		}
+		e.Src, e.srcCol = clipLine(s.line(line), col)
 	}
 	s.errs = append(s.errs, e)
 }
+
+// line returns the bytes of the 1-based line n without its line ending.
+func (s *state) line(n int) []byte {
+	start := s.lineStarts[n-1]
+	end := len(s.src)
+	if n < len(s.lineStarts) {
+		end = s.lineStarts[n] - 1
+	}
+	return bytes.TrimRight(s.src[start:end], "\r")
+}
+
+// srcWindow is how many bytes of a long source line an [Error] keeps.
+const srcWindow = 200
+
+// clipLine returns line as an [Error]'s Src and the 1-based byte column in
+// it that stands for col. A line longer than srcWindow is cut to the
+// srcWindow bytes around col, each cut marked with "…", so that an error
+// on a long line costs little and still shows where it is. Src is empty
+// when the line is not valid UTF-8.
+func clipLine(line []byte, col int) (src string, srcCol int) {
+	if !utf8.Valid(line) {
+		return "", 0
+	}
+	if len(line) <= srcWindow {
+		return string(line), col
+	}
+	at := max(0, min(col-1, len(line)))
+	start := max(0, min(at-srcWindow/2, len(line)-srcWindow))
+	end := start + srcWindow
+	for start > 0 && !utf8.RuneStart(line[start]) {
+		start--
+	}
+	for end < len(line) && !utf8.RuneStart(line[end]) {
+		end--
+	}
+	var b strings.Builder
+	b.Grow(end - start + 2*len(ellipsis))
+	if start > 0 {
+		b.WriteString(ellipsis)
+	}
+	srcCol = b.Len() + at - start + 1
+	b.Write(line[start:end])
+	if end < len(line) {
+		b.WriteString(ellipsis)
+	}
+	return b.String(), srcCol
+}
+
+const ellipsis = "…"
 
 // firstInvalidUTF8 returns the offset of the first byte of src that is not
 // part of a valid UTF-8 sequence.
@@ -391,9 +637,9 @@ func (s *state) checkMeta(root *yaml.Node, m *Meta) {
 		line, col := s.metaPos(root, "minutes")
 		s.errPos(line, col, "minutes must be 0 or more")
 	}
-	if m.Parts < 0 {
+	if m.Parts < 0 || m.Parts > maxParts {
 		line, col := s.metaPos(root, "parts")
-		s.errPos(line, col, "parts must be 0 or more")
+		s.errPos(line, col, fmt.Sprintf("parts must be from 0 to %d", maxParts))
 	}
 	var params []*yaml.Node
 	if v := mapValue(root, "params"); v != nil && v.Kind == yaml.SequenceNode {

@@ -288,6 +288,54 @@ func TestParseErrors(t *testing.T) {
 			src:  okFront + "a\x00b\n",
 			want: []string{`worksheet: demo/en.md:9:2: the file contains a NUL byte; save it as plain UTF-8 text`},
 		},
+		{
+			name: "file too large",
+			path: "demo/en.md",
+			src:  okFront + strings.Repeat("Some words.\n", MaxFileSize/12),
+			want: []string{`worksheet: demo/en.md: the file is too large: 256.1 KB; a template may be at most 256 KB`},
+		},
+		{
+			name: "lines too long",
+			path: "demo/en.md",
+			src:  okFront + strings.Repeat("a", MaxLineLength) + "\n" + strings.Repeat("b", MaxLineLength+1) + "\r\n{{x\n" + strings.Repeat("c", 10000),
+			want: []string{
+				`worksheet: demo/en.md:10:4097: the line is too long: 4097 bytes; split it (a line may be at most 4 KB)`,
+				`worksheet: demo/en.md:12:4097: the line is too long: 10000 bytes; split it (a line may be at most 4 KB)`,
+			},
+		},
+		{
+			name: "too many markers on one line",
+			path: "demo/en.md",
+			src:  okFront + strings.Repeat("- ", MaxNesting) + "deep enough\n\n" + strings.Repeat("> ", 5) + strings.Repeat("1. ", MaxNesting-5) + "* too deep\n",
+			want: []string{`worksheet: demo/en.md:11:56: lists and quotes nest more than 20 deep here; they may nest at most 20 deep`},
+		},
+		{
+			name: "nested too deep over several lines",
+			path: "demo/en.md",
+			src:  okFront + strings.Repeat("- ", 19) + "a\n" + strings.Repeat("  ", 19) + "- b\n" + strings.Repeat("  ", 20) + "- c\n",
+			want: []string{`worksheet: demo/en.md:11:41: lists and quotes nest more than 20 deep here; they may nest at most 20 deep`},
+		},
+		{
+			name: "indented too far",
+			path: "demo/en.md",
+			src:  okFront + "- a\n" + strings.Repeat(" ", 105) + "\t\t\n" + strings.Repeat(" ", 105) + "\tb\n",
+			want: []string{`worksheet: demo/en.md:11:107: the line is indented 108 columns; lists and quotes may nest at most 20 deep, which needs at most 104`},
+		},
+		{
+			name: "tracker with too many rows",
+			path: "demo/en.md",
+			src:  okFront + "::: tracker " + strings.Repeat("row | ", 30) + "row\n",
+			want: []string{`worksheet: demo/en.md:9:13: tracker may have at most 30 rows, not 31; split it into two trackers`},
+		},
+		{
+			name: "too many parts",
+			path: "demo/en.md",
+			src:  "---\nid: demo\ntitle: Demo\nkind: plan\nparts: 14\n---\n" + strings.Repeat("::: part\n", 14),
+			want: []string{
+				`worksheet: demo/en.md:5:8: parts must be from 0 to 12`,
+				`worksheet: demo/en.md:19:1: a handout may have at most 12 parts`,
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -320,6 +368,71 @@ func TestErrorFormatting(t *testing.T) {
 	assert.Equal(t, "\tab\n\t ^", tab.Caret())
 	assert.Equal(t, "", (&Error{Path: "x/en.md", Msg: "m"}).Caret())
 	assert.Equal(t, "worksheet: x/en.md: m", (&Error{Path: "x/en.md", Msg: "m"}).Error())
+}
+
+// TestErrorSrcClipped checks that an error on a long line keeps only the
+// part of the line around the column, and that the caret still points at
+// the column.
+func TestErrorSrcClipped(t *testing.T) {
+	tests := []struct {
+		name, line string
+		col        int
+		src, caret string
+	}{
+		{name: "short line", line: "ab{{c", col: 3, src: "ab{{c", caret: "ab{{c\n  ^"},
+		{name: "start of a long line", line: "{{" + strings.Repeat("a", 300), col: 1,
+			src: "{{" + strings.Repeat("a", 198) + "…", caret: "{{" + strings.Repeat("a", 198) + "…\n^"},
+		{name: "middle of a long line", line: strings.Repeat("é", 150) + "{{" + strings.Repeat("a", 300), col: 301,
+			src:   "…" + strings.Repeat("é", 50) + "{{" + strings.Repeat("a", 98) + "…",
+			caret: "…" + strings.Repeat("é", 50) + "{{" + strings.Repeat("a", 98) + "…\n" + strings.Repeat(" ", 51) + "^"},
+		{name: "end of a long line", line: strings.Repeat("a", 300) + "{{", col: 301,
+			src: "…" + strings.Repeat("a", 198) + "{{", caret: "…" + strings.Repeat("a", 198) + "{{\n" + strings.Repeat(" ", 199) + "^"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := testParser.Parse("demo/en.md", []byte(okFront+tt.line+"\n"))
+			var list ErrorList
+			require.ErrorAs(t, err, &list)
+			require.Len(t, list, 1)
+			assert.Equal(t, tt.col, list[0].Col)
+			assert.Equal(t, tt.src, list[0].Src)
+			assert.Equal(t, tt.caret, list[0].Caret())
+		})
+	}
+}
+
+func TestParseLimitsAccepted(t *testing.T) {
+	body := strings.Repeat("a", MaxLineLength) + "\n\n" +
+		strings.Repeat("- ", MaxNesting) + "deepest\n\n" +
+		strings.Repeat("- ", 30) + "\n\n" + // a rule, not 30 bullets
+		"::: tracker " + strings.Repeat("row | ", 29) + "row\n\n"
+	src := okFront + body + strings.Repeat("x", MaxFileSize-len(okFront)-len(body))
+	require.Len(t, src, MaxFileSize)
+	w, err := testParser.Parse("demo/en.md", []byte(src))
+	require.Error(t, err, "the last line is too long")
+	assert.Contains(t, err.Error(), "the line is too long")
+	src = src[:len(src)-MaxFileSize+len(okFront)+len(body)] + "end\n"
+	w, err = testParser.Parse("demo/en.md", []byte(src))
+	require.NoError(t, err)
+	require.Len(t, w.Body, 5)
+	assert.IsType(t, &Rule{}, w.Body[2])
+	assert.Len(t, w.Body[3].(*Tracker).Rows, 30)
+	depth := 0
+	for b := w.Body[1]; b != nil; depth++ {
+		items := b.(*List).Items
+		require.Len(t, items, 1)
+		b = nil
+		if len(items[0].Blocks) > 0 {
+			if l, ok := items[0].Blocks[0].(*List); ok {
+				b = l
+			}
+		}
+	}
+	assert.Equal(t, MaxNesting, depth)
+
+	parts := "---\nid: demo\ntitle: Demo\nkind: plan\nparts: 12\n---\n" + strings.Repeat("::: part\nText.\n", 12)
+	_, err = testParser.Parse("demo/en.md", []byte(parts))
+	require.NoError(t, err)
 }
 
 func TestParseBasics(t *testing.T) {
@@ -364,7 +477,56 @@ func TestParseFS(t *testing.T) {
 	assert.Equal(t, "demo/en.md", w.Path)
 	_, err = testParser.ParseFS(fsys, "demo/es.md")
 	require.ErrorIs(t, err, fs.ErrNotExist)
+
+	fsys["big/en.md"] = &fstest.MapFile{Data: make([]byte, 50<<20)}
+	_, err = testParser.ParseFS(fsys, "big/en.md")
+	require.EqualError(t, err, "worksheet: big/en.md: the file is too large: 50.0 MB; a template may be at most 256 KB")
+	var list ErrorList
+	require.ErrorAs(t, err, &list)
+
+	// A file whose size is not known beforehand is read no further than
+	// one byte past the limit.
+	r := &countingFS{FS: fsys, size: 50 << 20}
+	_, err = testParser.ParseFS(r, "big/en.md")
+	require.EqualError(t, err, "worksheet: big/en.md: the file is too large: over 256 KB; a template may be at most 256 KB")
+	assert.Equal(t, MaxFileSize+1, r.read)
 }
+
+// countingFS serves endless files that claim a size of 0, as a pipe or a
+// file in /proc does, and counts the bytes read from them.
+type countingFS struct {
+	fs.FS
+	size int
+	read int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	f, err := c.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &countingFile{File: f, fs: c}, nil
+}
+
+type countingFile struct {
+	fs.File
+	fs *countingFS
+}
+
+func (f *countingFile) Stat() (fs.FileInfo, error) {
+	info, err := f.File.Stat()
+	return zeroSize{info}, err
+}
+
+func (f *countingFile) Read(p []byte) (int, error) {
+	n := min(len(p), f.fs.size-f.fs.read)
+	f.fs.read += n
+	return n, nil
+}
+
+type zeroSize struct{ fs.FileInfo }
+
+func (zeroSize) Size() int64 { return 0 }
 
 // TestParseConcurrent shares one Parser between goroutines; run with -race.
 func TestParseConcurrent(t *testing.T) {
@@ -450,6 +612,9 @@ func FuzzParse(f *testing.F) {
 			if e.Msg == "" || e.Line < 0 || e.Line > lines || e.Col < 0 {
 				t.Fatalf("bad error %#v", e)
 			}
+			if len(e.Src) > srcWindow+2*len(ellipsis) || strings.Count(e.Caret(), "\n") > 1 {
+				t.Fatalf("source line not clipped: %q", e.Src)
+			}
 		}
 	})
 }
@@ -470,7 +635,7 @@ func BenchmarkParse(b *testing.B) {
 }
 
 func TestParseManyErrors(t *testing.T) {
-	src := okFront + strings.Repeat("{{", 100000) + "\n"
+	src := okFront + strings.Repeat(strings.Repeat("{{", 1000)+"\n", 100)
 	_, err := testParser.Parse("demo/en.md", []byte(src))
 	var list ErrorList
 	require.ErrorAs(t, err, &list)
