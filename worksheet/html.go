@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -611,7 +610,7 @@ func (r *htmlRenderer) inlines(ins []Inline, cell string) error {
 			r.esc(in.Text)
 			r.s("</code>")
 		case *Link:
-			if !safeURL(in.URL) {
+			if !SafeURL(in.URL) {
 				if err := r.inlines(in.Content, cell); err != nil {
 					return err
 				}
@@ -779,18 +778,4 @@ func plainText(ins []Inline, params map[string]string) string {
 	}
 	walk(ins)
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// safeURL reports whether u may be written as a link: a relative
-// reference, a fragment, or an http, https, mailto or tel URL.
-func safeURL(u string) bool {
-	p, err := url.Parse(u)
-	if err != nil {
-		return false
-	}
-	switch strings.ToLower(p.Scheme) {
-	case "", "http", "https", "mailto", "tel":
-		return true
-	}
-	return false
 }

@@ -68,7 +68,9 @@
 // where the page allows and the rest goes where the text is longest. A
 // table too wide for the page is set smaller in standard print (down to
 // 8 pt, then words are broken); large print keeps 18 pt and prints each
-// row as a short list of "header: value" lines instead. A row of blanks
+// row as a short list of "header: value" lines instead, and so does
+// standard print when the columns could not each get one em and its
+// padding at 8 pt. A row of blanks
 // ("| ___ | ___ |") is room to write in: its cells are left empty and the
 // row is one and a half writing lines tall.
 //
@@ -123,9 +125,23 @@
 // is wanted). Only WriteTo is used, never gopdf's calls that log.Fatal. The
 // document catalog gets /Lang and /ViewerPreferences /DisplayDocTitle,
 // which gopdf cannot set, by rewriting the catalog and the cross-reference
-// table after gopdf has written the file. Page contents are compressed
-// with Huffman-only coding, which costs a fraction of the default level's
-// time and memory and makes a handout only about a tenth larger.
+// table after gopdf has written the file. Page contents are not
+// compressed: gopdf makes a new zlib writer for every stream, whose flate
+// tables take about 650 KB whatever the level, and a two-page handout
+// grows by only about 7 KB without them. gopdf always compresses the
+// embedded fonts.
+//
+// # Limits
+//
+// A handout may print on at most [MaxPages] pages; a longer one is
+// refused with an error matching [ErrTooManyPages] that names the
+// template and the page count, and nothing is written. Lists and quotes
+// indent their content until the column would be narrower than two-fifths
+// of the text width; deeper levels are drawn at that indent, so no model,
+// however deeply nested, puts text off the page. A link whose address
+// fails [worksheet.SafeURL] (javascript:, data:, file: and the like, which
+// the parser refuses but a program may put into the model) is printed as
+// its text without a link.
 //
 // # Concurrency
 //

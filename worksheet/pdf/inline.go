@@ -72,7 +72,14 @@ func (b *inliner) inlines(list []worksheet.Inline, f face, url string) {
 		case *worksheet.Code:
 			b.text(v.Text, mono, url)
 		case *worksheet.Link:
-			b.inlines(v.Content, f, v.URL)
+			// A program may put any address into the model by hand; one
+			// that is not safe to follow (javascript:, file:, …) is
+			// printed as its text, with no link.
+			u := url
+			if worksheet.SafeURL(v.URL) {
+				u = v.URL
+			}
+			b.inlines(v.Content, f, u)
 		case *worksheet.Blank:
 			// Room for handwriting: half an em per underscore, at least
 			// ten ems.

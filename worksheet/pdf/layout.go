@@ -403,11 +403,15 @@ func (st *state) block(blk worksheet.Block, x, w, gap float64, out []*unit) ([]*
 	case *worksheet.Table:
 		out = st.table(b, x, w, out)
 	case *worksheet.Quote:
-		indent := m.body * 1.2
+		qx, qw, indented := st.indent(x, w, m.body*1.2)
 		start := len(out)
-		out, err = st.blocks(b.Blocks, x+indent, w-indent, gap, out)
-		for _, u := range out[start:] {
-			u.ops = append(u.ops, op{kind: opLine, x: x + m.body*0.3, y: 0, h: u.h, size: m.rule * 2.5, g: 0.6})
+		out, err = st.blocks(b.Blocks, qx, qw, gap, out)
+		if err == nil && indented {
+			// A quote nested past the deepest indent gets no bar of its
+			// own: it would be drawn across its text.
+			for _, u := range out[start:] {
+				u.ops = append(u.ops, op{kind: opLine, x: x + m.body*0.3, y: 0, h: u.h, size: m.rule * 2.5, g: 0.6})
+			}
 		}
 	case *worksheet.CodeBlock:
 		out = st.code(b.Text, x, w, out)
@@ -459,11 +463,28 @@ func (st *state) textUnits(out []*unit, x, w, size float64, base face, al align,
 	return out
 }
 
-// list lays out a bulleted, numbered or task list.
+// minColumn is the narrowest a nested column may get, as a fraction of
+// the content width.
+const minColumn = 0.4
+
+// indent moves the column [x, x+w) right by d for a nested list or
+// quote, and reports true. When that would leave the column narrower than
+// minColumn of the content width it leaves the column where it is and
+// reports false: lists and quotes nested deeper than the page has room
+// for are drawn at the last indent that fitted, never off the page.
+func (st *state) indent(x, w, d float64) (float64, float64, bool) {
+	if w-d < st.width()*minColumn {
+		return x, w, false
+	}
+	return x + d, w - d, true
+}
+
+// list lays out a bulleted, numbered or task list. The markers stand in
+// the indent, right aligned at its inner edge; a list nested past the
+// deepest indent (see indent) puts its markers where its parent's are.
 func (st *state) list(l *worksheet.List, x, w float64, out []*unit) ([]*unit, error) {
 	m := &st.m
 	size := m.body
-	indent := size * 1.8
 	gap := m.gap
 	if l.Tight {
 		gap = m.itemGap
@@ -472,6 +493,15 @@ func (st *state) list(l *worksheet.List, x, w float64, out []*unit) ([]*unit, er
 	if num == 0 {
 		num = 1
 	}
+	indent := size * 1.8
+	if l.Ordered && len(l.Items) > 0 {
+		// A long number ("1000.") widens the indent rather than run
+		// into the margin.
+		for _, n := range [2]int{num, num + len(l.Items) - 1} {
+			indent = max(indent, st.measure(regular, strconv.Itoa(n)+".", size)+size*0.45)
+		}
+	}
+	cx, cw, _ := st.indent(x, w, indent)
 	st.depth++
 	defer func() { st.depth-- }()
 	itemStart := make([]int, 0, len(l.Items)+1)
@@ -479,7 +509,7 @@ func (st *state) list(l *worksheet.List, x, w float64, out []*unit) ([]*unit, er
 		start := len(out)
 		itemStart = append(itemStart, start)
 		var err error
-		out, err = st.blocks(item.Blocks, x+indent, w-indent, gap, out)
+		out, err = st.blocks(item.Blocks, cx, cw, gap, out)
 		if err != nil {
 			return nil, err
 		}
@@ -493,7 +523,7 @@ func (st *state) list(l *worksheet.List, x, w float64, out []*unit) ([]*unit, er
 			first.before = gap
 		}
 		bl := first.base
-		mx := x + indent - size*0.45 // right edge of the marker
+		mx := cx - size*0.45 // right edge of the marker
 		switch {
 		case item.Task:
 			s := size * 0.8
@@ -507,7 +537,7 @@ func (st *state) list(l *worksheet.List, x, w float64, out []*unit) ([]*unit, er
 		case l.Ordered:
 			label := strconv.Itoa(num+i) + "."
 			lw := st.measure(regular, label, size)
-			first.ops = append(first.ops, op{kind: opText, face: regular, x: mx - lw, y: bl, size: size, text: label})
+			first.ops = append(first.ops, op{kind: opText, face: regular, x: max(mx-lw, st.left), y: bl, size: size, text: label})
 		default:
 			d := size * 0.32
 			cy := bl - size*0.33

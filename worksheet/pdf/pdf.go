@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
@@ -16,10 +15,15 @@ import (
 	"github.com/signintech/gopdf"
 )
 
-// compressLevel is the zlib level of page content streams. Huffman-only
-// coding needs a small fraction of the memory and time of the default
-// level and still halves the size of the short streams a handout has.
-const compressLevel = zlib.HuffmanOnly
+// MaxPages is the most pages a handout may print on. Homework that runs
+// longer is a template or a model gone wrong (thousands of parts, a
+// tracker of a hundred thousand rows), and Render refuses it with an
+// error matching [ErrTooManyPages] before anything is drawn or written.
+const MaxPages = 100
+
+// ErrTooManyPages is matched by errors.Is when a handout would print on
+// more than [MaxPages] pages.
+var ErrTooManyPages = errors.New("too many pages")
 
 // Options configures a Renderer. The zero value is valid: the embedded
 // "go" and "dejavu" families and no creation date.
@@ -93,7 +97,8 @@ type RenderOptions struct {
 
 // Render lays out ws and writes it to w as a PDF. Nothing is written when
 // layout fails; a character the font cannot draw fails the render with a
-// *GlyphError. Render does not modify ws.
+// *GlyphError, and a handout longer than [MaxPages] pages with an error
+// matching [ErrTooManyPages]. Render does not modify ws.
 func (r *Renderer) Render(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, opts RenderOptions) error {
 	if ws == nil {
 		return errors.New("pdf: nil worksheet")
@@ -108,6 +113,10 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, ws *worksheet.Worksh
 	doc, err := st.layout(ctx)
 	if err != nil {
 		return err
+	}
+	if n := len(doc.pages); n > MaxPages {
+		return fmt.Errorf("pdf: %s: %w: the handout would print on %d pages, at most %d",
+			ws.Path, ErrTooManyPages, n, MaxPages)
 	}
 	var buf bytes.Buffer
 	if err := st.draw(ctx, doc, &buf); err != nil {
@@ -167,7 +176,12 @@ func (st *state) draw(ctx context.Context, doc *document, out *bytes.Buffer) (er
 	}
 	gp := &gopdf.GoPdf{}
 	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: st.pageW, H: st.pageH}})
-	gp.SetCompressLevel(compressLevel)
+	// Page content streams are written uncompressed: gopdf makes a new
+	// zlib writer for each one, and a flate compressor holds about 650 KB
+	// of tables whatever its level, which cost more than the few
+	// kilobytes a page's stream would save. (Font files are always
+	// compressed by gopdf.)
+	gp.SetNoCompression()
 	for f := range numFaces {
 		ff := st.fam.faces[f]
 		if !st.used[f] {

@@ -17,10 +17,16 @@ type grid struct {
 	minRow float64 // least height of a body row
 }
 
+// minTableSize is the smallest size, in points, standard print sets a
+// wide table in.
+const minTableSize = 8
+
 // table lays out a GFM table. Column widths follow the content: each
 // column gets at least its longest word when the page allows, and the
 // rest of the width goes where the text is longest. A table wider than
-// the page is squeezed to fit and its words broken.
+// the page is set smaller and its words broken, or, when even that leaves
+// too little room (and always in large print), printed as stacked
+// "header: value" lines (see stackedTable).
 func (st *state) table(t *worksheet.Table, x, w float64, out []*unit) []*unit {
 	cols := len(t.Header)
 	if cols == 0 {
@@ -70,12 +76,14 @@ func (st *state) table(t *worksheet.Table, x, w float64, out []*unit) []*unit {
 	}
 	if least > w {
 		// Too wide for the page: standard print sets the table smaller,
-		// down to 8 pt; large print keeps its size and prints each row as
-		// a short list of "header: value" lines instead.
-		if st.opts.Variant == worksheet.LargePrint {
+		// down to 8 pt, as long as every column still gets an em and its
+		// padding at that size, room for a character a line; large print
+		// keeps its size. Otherwise each row is printed as a short list
+		// of "header: value" lines instead.
+		if st.opts.Variant == worksheet.LargePrint || float64(cols)*(minTableSize+2*st.m.pad) > w {
 			return st.stackedTable(t, x, w, out)
 		}
-		f := max((w-float64(cols)*2*st.m.pad)/(least-float64(cols)*2*st.m.pad), 8/size)
+		f := max((w-float64(cols)*2*st.m.pad)/(least-float64(cols)*2*st.m.pad), minTableSize/size)
 		for _, r := range g.cells {
 			for _, b := range r {
 				b.scale(f)
@@ -105,11 +113,16 @@ func blankRow(cells []worksheet.Cell) bool {
 	return blanks > 0
 }
 
-// stackedTable prints each row of a table as "header: value" lines, kept
-// together, with a rule between rows.
+// stackedTable prints each row of a table as "header: value" lines, with
+// a rule between rows. A table with no rows prints its header as one row
+// of "header:" lines.
 func (st *state) stackedTable(t *worksheet.Table, x, w float64, out []*unit) []*unit {
 	m := &st.m
-	for ri, row := range t.Rows {
+	rows := t.Rows
+	if len(rows) == 0 {
+		rows = [][]worksheet.Cell{nil}
+	}
+	for ri, row := range rows {
 		start := len(out)
 		for c, head := range t.Header {
 			n := len(out)
@@ -130,8 +143,13 @@ func (st *state) stackedTable(t *worksheet.Table, x, w float64, out []*unit) []*
 		if len(out) == start {
 			continue
 		}
-		for _, u := range out[start : len(out)-1] {
-			u.keep = true
+		// A row stays on one page when it takes at most half of one; a
+		// longer one (a table of many columns) may break, but not after
+		// its first line nor before its last.
+		group := out[start:]
+		whole := height(group) <= (st.bottom-st.top)/2
+		for i, u := range group[:len(group)-1] {
+			u.keep = whole || i == 0 || i == len(group)-2
 		}
 		out[start].ops = append(out[start].ops, op{kind: opLine, x: x, y: -m.gap / 2, w: w, size: m.rule})
 		if ri > 0 {
