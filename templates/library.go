@@ -34,7 +34,11 @@ type File struct {
 // later source replaces every language of an id that an earlier source
 // also has, so a clinic's sleep-routine folder replaces the default one
 // whole, and new ids add to the library. Folders and files whose names
-// start with "." or "_" are skipped, as go:embed skips them.
+// start with "." or "_" are skipped, as go:embed skips them; so are
+// symbolic links, where the source can tell them ([fs.ReadLinkFS], as
+// os.DirFS and os.Root.FS): a link in a clinic's folder could point
+// anywhere on the computer, and the library would publish what it points
+// to.
 //
 // A Library only lists files; it does not read or parse them. It is not
 // modified after [Layer] returns and is safe for concurrent use.
@@ -54,10 +58,11 @@ func Layer(sources ...fs.FS) (*Library, error) {
 			return nil, fmt.Errorf("templates: listing templates: %w", err)
 		}
 		layer := map[string]map[string]File{}
+		links := symlinks(fsys)
 		for _, name := range names {
 			dir, base := path.Split(name)
 			id := strings.TrimSuffix(dir, "/")
-			if hidden(id) || hidden(base) {
+			if hidden(id) || hidden(base) || links(id) || links(name) {
 				continue
 			}
 			f := File{FS: fsys, Name: name, ID: id, key: strings.TrimSuffix(base, ".md")}
@@ -84,6 +89,25 @@ func Layer(sources ...fs.FS) (*Library, error) {
 	slices.Sort(lib.ids)
 	slices.SortFunc(lib.misnamed, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return lib, nil
+}
+
+// symlinks returns a function that reports whether name in fsys is a
+// symbolic link, remembering the answer. A source that cannot tell
+// (fsys does not implement [fs.ReadLinkFS], as embed.FS) has none.
+func symlinks(fsys fs.FS) func(name string) bool {
+	if _, ok := fsys.(fs.ReadLinkFS); !ok {
+		return func(string) bool { return false }
+	}
+	seen := map[string]bool{}
+	return func(name string) bool {
+		link, ok := seen[name]
+		if !ok {
+			fi, err := fs.Lstat(fsys, name)
+			link = err != nil || fi.Mode()&fs.ModeSymlink != 0
+			seen[name] = link
+		}
+		return link
+	}
 }
 
 func hidden(name string) bool {

@@ -1,6 +1,9 @@
 package templates_test
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 
@@ -72,5 +75,47 @@ func TestLayerDefault(t *testing.T) {
 	for _, id := range lib.IDs() {
 		_, translated, ok := lib.Pick(id, language.MustParse("es-MX"))
 		assert.True(t, ok && translated, "%s has Spanish", id)
+	}
+}
+
+// TestLayerSkipsSymlinks checks that a symbolic link in a source, to a
+// template folder or to a template file, inside or outside the source, is
+// not listed, in every kind of source that can tell links.
+func TestLayerSkipsSymlinks(t *testing.T) {
+	outside := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(outside, "leak"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(outside, "leak", "en.md"), []byte("secret"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(outside, "file.md"), []byte("secret"), 0o644))
+
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "sleep"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "sleep", "en.md"), []byte("ours"), 0o644))
+	require.NoError(t, os.Symlink(filepath.Join(outside, "leak"), filepath.Join(dir, "leak")))
+	require.NoError(t, os.Symlink(filepath.Join(outside, "file.md"), filepath.Join(dir, "sleep", "es.md")))
+	require.NoError(t, os.Symlink(filepath.Join(dir, "sleep"), filepath.Join(dir, "inside")))
+	require.NoError(t, os.Symlink("en.md", filepath.Join(dir, "sleep", "fr.md")))
+
+	root, err := os.OpenRoot(dir)
+	require.NoError(t, err)
+	defer root.Close()
+	tests := []struct {
+		name string
+		fsys fs.FS
+	}{
+		{"os.DirFS", os.DirFS(dir)},
+		{"os.Root", root.FS()},
+		{"fstest.MapFS", fstest.MapFS{
+			"sleep/en.md": {Data: []byte("ours")},
+			"sleep/es.md": {Data: []byte("../file.md"), Mode: fs.ModeSymlink},
+			"leak":        {Data: []byte("/elsewhere"), Mode: fs.ModeSymlink},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lib, err := templates.Layer(tt.fsys)
+			require.NoError(t, err)
+			assert.Equal(t, []string{"sleep"}, lib.IDs())
+			assert.Equal(t, []string{"sleep/en.md"}, names(lib.Files("sleep")))
+		})
 	}
 }

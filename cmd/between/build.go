@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,7 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -59,23 +58,23 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if fset.NArg() > 0 {
 		return usageErrorf("build takes no arguments, only flags (got %q)", fset.Arg(0))
 	}
-	cat, base, err := i18nSources(*locales)
+	cat, base, closer, err := i18nSources(*locales)
 	if err != nil {
 		return fmt.Errorf("build: --locales: %w", err)
 	}
+	defer closer.Close()
+	var dirs folders
+	defer dirs.Close()
 	opts := site.Options{Out: *out, Sources: []fs.FS{base}, Locales: cat, Version: buildVersion(), Full: *strict}
 	for _, s := range srcs {
 		if *locales != "" && sameDir(s, filepath.Join(*locales, "templates")) {
 			continue // --locales has laid it over the library already, file by file
 		}
-		fi, err := os.Stat(s)
+		fsys, err := dirs.open("--src", s)
 		if err != nil {
-			return fmt.Errorf("build: --src: %w", err)
+			return fmt.Errorf("build: %w", err)
 		}
-		if !fi.IsDir() {
-			return usageErrorf("--src %s is not a folder", s)
-		}
-		opts.Sources = append(opts.Sources, os.DirFS(s))
+		opts.Sources = append(opts.Sources, fsys)
 	}
 	if opts.Version == "" {
 		opts.Full = true // no way to tell this program's files from another's
@@ -91,15 +90,19 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		opts.Formats = append(opts.Formats, f)
 	}
 	if *strict {
-		// site.Build has no hook between rendering and the swap, so the
-		// gaps a strict build refuses are looked for first: a failed check
+		// The new site is complete but not yet in place: a strict failure
 		// leaves the previous site as it was.
-		if problems, err := strictCheck(ctx, cat, opts); err != nil {
-			return err
-		} else if len(problems) > 0 {
-			fmt.Fprintf(e.stderr, "between: --strict: nothing was written; %d %s shown in English:\n  %s\n",
-				len(problems), plural(len(problems), "thing would be", "things would be"), strings.Join(problems, "\n  "))
-			return errReported
+		opts.BeforeCommit = func(rep site.Report) error {
+			problems, err := strictProblems(cat, opts.Sources, rep)
+			if err != nil {
+				return err
+			}
+			if len(problems) > 0 {
+				fmt.Fprintf(e.stderr, "between: --strict: nothing was written; %d %s shown in English:\n  %s\n",
+					len(problems), plural(len(problems), "thing would be", "things would be"), strings.Join(problems, "\n  "))
+				return errReported
+			}
+			return nil
 		}
 	}
 	if !*quiet && isTerminal(e.stderr) {
@@ -110,16 +113,6 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fbErr := cat.CheckFallbacks()
-	if *strict && (fbErr != nil || len(rep.Fallbacks) > 0) {
-		// Only a string whose translation fails with the data of a real
-		// page, not with the sample data of the check, gets here.
-		fmt.Fprintf(e.stderr, "between: --strict: the site in %s was written, but shows English in place of a translation:\n", rep.Out)
-		printFallbacks(e.stderr, rep.Fallbacks)
-		if fbErr != nil {
-			fmt.Fprintln(e.stderr, fbErr)
-		}
-		return errReported
-	}
 	if *quiet {
 		return nil
 	}
@@ -176,47 +169,50 @@ func pdfFormat() (site.Format, error) {
 }
 
 // buildVersion names this program for the site's build cache: a release
-// by its version, a development build also by a hash of its own
-// executable, so files made by older code are rendered again.
+// by its version; a development build also by the commit it was built
+// from when the tree was clean, else by its executable's size and
+// modification time (every "go build" writes a new file), so that files
+// made by older code are rendered again. It reads no more than a stat.
 func buildVersion() string {
 	v := "between " + version
 	if !strings.HasSuffix(version, "-dev") {
 		return v
 	}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		var rev, modified string
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value
+			}
+		}
+		if rev != "" && modified == "false" {
+			return v + " " + rev
+		}
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		return "" // not cached
 	}
-	f, err := os.Open(exe)
+	fi, err := os.Stat(exe)
 	if err != nil {
 		return ""
 	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return ""
-	}
-	return fmt.Sprintf("%s %x", v, h.Sum(nil)[:8])
+	return fmt.Sprintf("%s %d %d", v, fi.Size(), fi.ModTime().UnixNano())
 }
 
-// strictCheck returns, one line each, what a build of opts would show in
+// strictProblems returns, one line each, what the site of rep shows in
 // English in place of a page's language: a UI string missing from (or
-// failing in) a language the pages use, or a handout with no translation
-// (no file, or a file "between i18n new" copied and nobody translated yet).
-func strictCheck(ctx context.Context, cat *i18n.Catalog, opts site.Options) ([]string, error) {
-	entries, err := site.List(ctx, opts.Sources...)
-	if err != nil {
-		return nil, err
-	}
-	langs := opts.Langs
-	if len(langs) == 0 {
-		langs = entryLangs(entries)
-	}
+// failing in) a language the pages use, whether run with sample data or
+// by the pages themselves; and a handout with no translation (no file, or
+// a file "between i18n new" copied and nobody translated yet).
+func strictProblems(cat *i18n.Catalog, sources []fs.FS, rep site.Report) ([]string, error) {
 	var out []string
-	// UI strings: every message run with sample data, in the locale each
-	// page language uses.
+	seen := map[string]bool{} // "lang: id: " of the UI strings listed
 	used := map[language.Tag]bool{}
-	for _, l := range langs {
+	for _, l := range rep.Langs {
 		loc, err := cat.Locale(l)
 		if err != nil {
 			return nil, err
@@ -226,75 +222,54 @@ func strictCheck(ctx context.Context, cat *i18n.Catalog, opts site.Options) ([]s
 	for _, p := range cat.Check(i18n.CheckOptions{}) {
 		if used[p.Lang] {
 			out = append(out, "UI string "+p.String())
+			seen[fmt.Sprintf("%s: %s: ", p.Lang, p.ID)] = true
 		}
 	}
-	// Handouts: a file in the page language or a parent of it, that is not
-	// an untranslated copy.
-	untranslated := map[string]bool{} // "lang id"
-	for _, l := range langs {
-		infos, err := i18n.TemplateStatus(opts.Sources[0], l)
-		if err != nil {
-			return nil, err
-		}
-		for _, ti := range infos {
-			if ti.State == i18n.Untranslated {
-				untranslated[l.String()+" "+ti.ID] = true
+	var fe *i18n.FallbackError
+	if err := cat.CheckFallbacks(); errors.As(err, &fe) {
+		for _, f := range fe.Fallbacks {
+			if key := fmt.Sprintf("%s: %s: ", f.Lang, f.ID); !seen[key] {
+				seen[key] = true
+				out = append(out, "UI string "+key+f.Reason)
 			}
 		}
+	} else if err != nil {
+		return nil, err
+	}
+	missing := map[string]bool{} // "lang id"
+	for _, f := range rep.Fallbacks {
+		missing[f.Lang.String()+" "+f.ID] = true
 	}
 	layered := map[string]bool{} // ids a --src folder replaces
-	for _, fsys := range opts.Sources[1:] {
+	for _, fsys := range sources[1:] {
 		names, _ := fs.Glob(fsys, "*/*.md")
 		for _, n := range names {
 			layered[path.Dir(n)] = true
 		}
 	}
-	for _, l := range langs {
-		for _, e := range entries {
-			switch {
-			case !hasLang(e.Langs, l):
-				out = append(out, fmt.Sprintf("handout %s: %s: not translated", l, e.ID))
-			case untranslated[l.String()+" "+e.ID] && !layered[e.ID]:
-				out = append(out, fmt.Sprintf("handout %s: %s: the file is still the English copy (no source_hash)", l, e.ID))
+	for _, l := range rep.Langs {
+		infos, err := i18n.TemplateStatus(sources[0], l)
+		if err != nil {
+			return nil, err
+		}
+		copies := map[string]bool{}
+		for _, ti := range infos {
+			if ti.State == i18n.Untranslated && !layered[ti.ID] {
+				copies[ti.ID] = true
+			}
+		}
+		for _, f := range rep.Fallbacks {
+			if f.Lang == l {
+				out = append(out, fmt.Sprintf("handout %s: %s: not translated", l, f.ID))
+			}
+		}
+		for _, ti := range infos {
+			if copies[ti.ID] && !missing[l.String()+" "+ti.ID] {
+				out = append(out, fmt.Sprintf("handout %s: %s: the file is still the English copy (no source_hash)", l, ti.ID))
 			}
 		}
 	}
 	return out, nil
-}
-
-// hasLang reports whether langs has l or a parent of it (es for es-MX).
-func hasLang(langs []language.Tag, l language.Tag) bool {
-	for t := l; !t.IsRoot(); t = t.Parent() {
-		if slices.Contains(langs, t) {
-			return true
-		}
-	}
-	return false
-}
-
-// entryLangs is every language some template has, English first, as
-// site.Build picks them when --lang is not given.
-func entryLangs(entries []site.Entry) []language.Tag {
-	var tags []language.Tag
-	for _, e := range entries {
-		for _, t := range e.Langs {
-			if !slices.Contains(tags, t) {
-				tags = append(tags, t)
-			}
-		}
-	}
-	slices.SortFunc(tags, func(a, b language.Tag) int {
-		switch {
-		case a == b:
-			return 0
-		case a == language.English:
-			return -1
-		case b == language.English:
-			return 1
-		}
-		return strings.Compare(a.String(), b.String())
-	})
-	return tags
 }
 
 // printFallbacks says, one line per language, which handouts are shown

@@ -57,31 +57,55 @@ laid over the built-in languages and handouts. See docs/translating.md.
 }
 
 // i18nSources returns the catalog and template library for --src dir:
-// the built-in ones, with dir laid over them when it is set.
-func i18nSources(dir string) (*i18n.Catalog, fs.FS, error) {
+// the built-in ones, with dir laid over them when it is set. The folder
+// stays open (an os.Root) until the closer is closed.
+func i18nSources(dir string) (*i18n.Catalog, fs.FS, io.Closer, error) {
+	var (
+		top  fs.FS
+		dirs folders
+	)
+	if dir != "" {
+		fsys, c, err := openDir(dir)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		top, dirs = fsys, folders{c}
+	}
+	cat, tmpl, err := i18nLayer(top)
+	if err != nil {
+		dirs.Close()
+		return nil, nil, nil, err
+	}
+	return cat, tmpl, &dirs, nil
+}
+
+// i18nLayer returns the built-in catalog and template library with the
+// translation folder top laid over them; top may be nil.
+func i18nLayer(top fs.FS) (*i18n.Catalog, fs.FS, error) {
 	cat, err := i18n.Default()
 	if err != nil {
 		return nil, nil, err
 	}
 	tmpl := templates.FS()
-	if dir == "" {
+	if top == nil {
 		return cat, tmpl, nil
 	}
-	if _, err := os.Stat(dir); err != nil {
-		return nil, nil, err
-	}
-	top, err := i18n.Load(os.DirFS(dir))
+	msgs, err := i18n.Load(top)
 	if err != nil {
 		return nil, nil, err
 	}
-	if cat, err = cat.Overlay(top); err != nil {
+	if cat, err = cat.Overlay(msgs); err != nil {
 		return nil, nil, err
 	}
 	if err := cat.Validate(); err != nil {
 		return nil, nil, err
 	}
-	if st, err := os.Stat(filepath.Join(dir, "templates")); err == nil && st.IsDir() {
-		tmpl = overlayFS{top: os.DirFS(filepath.Join(dir, "templates")), base: tmpl}
+	if st, err := fs.Stat(top, "templates"); err == nil && st.IsDir() {
+		sub, err := fs.Sub(top, "templates")
+		if err != nil {
+			return nil, nil, err
+		}
+		tmpl = overlayFS{top: sub, base: tmpl}
 	}
 	return cat, tmpl, nil
 }
@@ -98,10 +122,11 @@ func runI18nStatus(e *env, args []string) error {
 	if fl.NArg() > 0 {
 		return usageErrorf("i18n status takes no arguments")
 	}
-	cat, tmpl, err := i18nSources(*src)
+	cat, tmpl, closer, err := i18nSources(*src)
 	if err != nil {
 		return err
 	}
+	defer closer.Close()
 	st, err := cat.Status(tmpl)
 	if err != nil {
 		return err
@@ -252,10 +277,11 @@ func runI18nCheck(e *env, args []string) error {
 	if fl.NArg() > 0 {
 		return usageErrorf("i18n check takes no arguments")
 	}
-	cat, tmpl, err := i18nSources(*src)
+	cat, tmpl, closer, err := i18nSources(*src)
 	if err != nil {
 		return err
 	}
+	defer closer.Close()
 	problems := cat.Check(i18n.CheckOptions{Templates: tmpl, Glyphs: glyphCoverage(new(pdf.Renderer))})
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)

@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/betweensessions/between/i18n"
@@ -58,17 +58,20 @@ func runLint(ctx context.Context, e *env, args []string) error {
 		fsys fs.FS
 	}
 	jobs := []job{{fsys: templates.FS()}}
+	var opened folders
+	defer opened.Close()
 	if len(dirs) > 0 {
 		jobs = jobs[:0]
 		for _, d := range dirs {
-			fi, err := os.Stat(d)
-			if err != nil {
+			fsys, c, err := openDir(d)
+			switch {
+			case errors.Is(err, errNotFolder):
+				return usageErrorf("lint: %s is not a folder", d)
+			case err != nil:
 				return fmt.Errorf("lint: %w", err)
 			}
-			if !fi.IsDir() {
-				return usageErrorf("lint: %s is not a folder", d)
-			}
-			jobs = append(jobs, job{root: filepath.ToSlash(filepath.Clean(d)), fsys: os.DirFS(d)})
+			opened = append(opened, c)
+			jobs = append(jobs, job{root: filepath.ToSlash(filepath.Clean(d)), fsys: fsys})
 		}
 	}
 

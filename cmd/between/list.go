@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -39,9 +38,15 @@ func runList(ctx context.Context, e *env, args []string) error {
 	if fset.NArg() > 0 {
 		return usageErrorf("list takes no arguments, only flags (got %q)", fset.Arg(0))
 	}
+	var dirs folders
+	defer dirs.Close()
 	sources := []fs.FS{templates.FS()}
 	for _, s := range srcs {
-		sources = append(sources, os.DirFS(s))
+		fsys, err := dirs.open("--src", s)
+		if err != nil {
+			return fmt.Errorf("list: %w", err)
+		}
+		sources = append(sources, fsys)
 	}
 	entries, err := site.List(ctx, sources...)
 	if err != nil {

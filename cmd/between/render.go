@@ -92,20 +92,20 @@ func runRender(ctx context.Context, e *env, args []string) error {
 		return usageErrorf("will not write a PDF to a terminal: give -o FILE or redirect stdout")
 	}
 
-	cat, base, err := i18nSources(*locales)
+	cat, base, closer, err := i18nSources(*locales)
 	if err != nil {
 		return fmt.Errorf("render: --locales: %w", err)
 	}
+	defer closer.Close()
+	var dirs folders
+	defer dirs.Close()
 	sources := []fs.FS{base}
 	for _, s := range srcs {
-		fi, err := os.Stat(s)
+		fsys, err := dirs.open("--src", s)
 		if err != nil {
-			return fmt.Errorf("render: --src: %w", err)
+			return fmt.Errorf("render: %w", err)
 		}
-		if !fi.IsDir() {
-			return usageErrorf("--src %s is not a folder", s)
-		}
-		sources = append(sources, os.DirFS(s))
+		sources = append(sources, fsys)
 	}
 	r, err := handout.New(handout.Options{Sources: sources, Locales: cat})
 	if err != nil {

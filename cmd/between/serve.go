@@ -73,12 +73,25 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The folders stay open (os.Roots, which keep symbolic links from
+	// leaving them) for as long as the server runs.
+	var dirs folders
+	defer dirs.Close()
+	var srcFS []fs.FS
 	for _, s := range srcs {
-		if fi, err := os.Stat(s); err != nil {
-			return fmt.Errorf("serve: --src: %w", err)
-		} else if !fi.IsDir() {
-			return usageErrorf("--src %s is not a folder", s)
+		fsys, err := dirs.open("--src", s)
+		if err != nil {
+			return fmt.Errorf("serve: %w", err)
 		}
+		srcFS = append(srcFS, fsys)
+	}
+	var localesFS fs.FS
+	if *locales != "" {
+		fsys, err := dirs.open("--locales", *locales)
+		if err != nil {
+			return fmt.Errorf("serve: %w", err)
+		}
+		localesFS = fsys
 	}
 	tags, err := parseLangs(*langs)
 	if err != nil {
@@ -93,22 +106,20 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		defer os.RemoveAll(tmp)
 		dir = filepath.Join(tmp, "site")
 	}
-	version := buildVersion() // hashes the executable: once is enough
+	version := buildVersion()
 	p := &preview{
 		out:    dir,
 		watch:  slices.Clone(srcs),
 		log:    e.stderr,
 		listen: listen,
 		options: func() (site.Options, error) {
-			cat, base, err := i18nSources(*locales)
+			cat, base, err := i18nLayer(localesFS)
 			if err != nil {
 				return site.Options{}, fmt.Errorf("serve: --locales: %w", err)
 			}
 			// An empty version means no cache: every build is a full one.
 			opts := site.Options{Out: dir, Sources: []fs.FS{base}, Locales: cat, Langs: tags, Version: version}
-			for _, s := range srcs {
-				opts.Sources = append(opts.Sources, os.DirFS(s))
-			}
+			opts.Sources = append(opts.Sources, srcFS...)
 			if !*noPDF {
 				f, err := pdfFormat()
 				if err != nil {

@@ -42,12 +42,39 @@
 //
 // # Safety
 //
-// Build writes into a new folder beside [Options.Out] and renames it into
-// place only when every file is written, so a failed or cancelled build
-// leaves the previous site untouched. It refuses a non-empty folder with no
+// Build writes into a new folder beside [Options.Out]
+// (.between-site-new-<name>-N) and puts it in place only when every file
+// is written, so a failed or cancelled build leaves the previous site
+// untouched. [Options.BeforeCommit] may still refuse the finished site at
+// that point, with the same effect. It refuses a non-empty folder with no
 // manifest ([ErrNotSite]), and carries over any file of a previous site
 // that its manifest does not list, so a file put there by hand is never
 // deleted.
+//
+// The swap is one step on Linux: renameat2 with RENAME_EXCHANGE trades the
+// two folders, so the output path holds a whole site at every moment, and
+// the old site is removed after. Elsewhere, or on a file system that
+// cannot, it is two renames: the site to .between-site-old-<name>-N, then
+// the new one in. A crash between the two leaves no folder at Out; the
+// next Build finds the one old site beside it and renames it back first.
+//
+// One build at a time writes a site: Build holds a lock file,
+// .between-site-<name>.lock beside Out, from before it reads the previous
+// site until the swap is done, and removes it after. Where the system has
+// flock (Linux, macOS, the BSDs) the lock dies with its process, however
+// it ends, and a second Build of the same folder waits for the first
+// (writing "waiting for another build" to [Options.Progress]) until its
+// context is done. Elsewhere the lock is a file created with O_EXCL, and a
+// second Build fails at once, asking for the file to be removed if no
+// build is running. Holding the lock, Build first removes the new-site
+// folders of this output that killed builds left.
+//
+// Templates are listed by [templates.Layer], which skips symbolic links in
+// a source that can report them ([io/fs.ReadLinkFS], as os.DirFS does), so
+// that a link in a clinic's folder cannot publish a file from elsewhere on
+// the computer. Programs should still pass an [os.Root]'s FS for a folder
+// a person names, as "between build --src" does: it refuses, at every
+// open, a link that leaves the folder.
 //
 // # Incremental builds
 //

@@ -12,6 +12,7 @@ package site_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -263,12 +264,51 @@ func TestFaultFailingWrite(t *testing.T) {
 		requireUnchanged(t, out, before)
 		requireNextBuild(t, out, os.DirFS(src))
 	})
-	t.Run("a hook for the site's own writes", func(t *testing.T) {
-		knownBug(t, "site.Options has no hook for its own file system writes (worksheet/site/output.go: os.OpenFile and os.MkdirAll in output.write, "+
-			"os.Chmod and os.Rename in output.commit), so a failed write of a page, of the manifest or of "+
-			"the swap can only be simulated with a real full disk or ulimit (as above). Needed: an unexported "+
-			"test seam such as `var createFile = func(name string) (io.WriteCloser, error)` and `var rename = os.Rename` "+
-			"in output.go, set from an export_test.go, so tests can fail the Nth write, the manifest write and each rename")
+	t.Run("the site's own writes fail", func(t *testing.T) {
+		enospc := &fs.PathError{Op: "open", Path: "x", Err: syscall.ENOSPC}
+		for name, faults := range map[string]func() site.Faults{
+			"the 40th page": func() site.Faults {
+				var n atomic.Int64
+				return site.Faults{Create: func(string) error {
+					if n.Add(1) == 40 {
+						return enospc
+					}
+					return nil
+				}}
+			},
+			"the manifest": func() site.Faults {
+				return site.Faults{Create: func(name string) error {
+					if filepath.Base(name) == site.ManifestName {
+						return enospc
+					}
+					return nil
+				}}
+			},
+			"the swap": func() site.Faults {
+				return site.Faults{Rename: func(op, from, to string) error { return enospc }}
+			},
+			"the second rename of a two-step swap": func() site.Faults {
+				return site.Faults{Rename: func(op, from, to string) error {
+					if op == "exchange" {
+						return errors.ErrUnsupported
+					}
+					if strings.Contains(filepath.Base(from), ".between-site-new-") {
+						return enospc
+					}
+					return nil
+				}}
+			},
+		} {
+			t.Run(name, func(t *testing.T) {
+				out, before := prevSite(t)
+				site.SetFaults(t, faults())
+				_, err := site.Build(context.Background(), faultOptions(t, out, faultCorpus(20)))
+				require.ErrorIs(t, err, syscall.ENOSPC)
+				requireUnchanged(t, out, before)
+				site.SetFaults(t, site.Faults{})
+				requireNextBuild(t, out, faultCorpus(20))
+			})
+		}
 	})
 }
 
@@ -364,42 +404,66 @@ func TestFaultKilledMidWrite(t *testing.T) {
 		nextBuild(t, out)
 	})
 	t.Run("temporary folder of a killed build", func(t *testing.T) {
-		if len(leftAfterKill) == 0 {
-			return
-		}
-		knownBug(t, fmt.Sprintf("a build killed with SIGKILL leaves its temporary folder (%s) beside the site for ever: "+
-			"the next build makes a new one (os.MkdirTemp in prepare, worksheet/site/output.go) and never removes old ones. "+
-			"Fix: in prepare, remove .between-site-new-* folders beside Out whose process is gone — write the "+
-			"builder's pid into a lock file (.between-site.lock, flock'd) and clean up only when the lock is free", leftAfterKill))
+		assert.Empty(t, leftAfterKill, "the next build removes what the killed one left")
 	})
 }
 
 // TestFaultCrashDuringSwap puts the output folder in the state a crash
-// between the two renames of the swap leaves (worksheet/site/output.go:
-// the site renamed to .between-site-old-*, the new one not yet renamed
-// in): the next build must bring back the previous site's foreign files
-// rather than strand them.
+// between the two renames of a two-step swap leaves (where the system
+// cannot swap two folders in one step): the site renamed to
+// .between-site-old-site-N, the new one not yet renamed in. The next build
+// puts the previous site back, foreign files and all, rather than strand
+// it, and removes the half-written new one.
 func TestFaultCrashDuringSwap(t *testing.T) {
-	out, before := prevSite(t)
-	old := filepath.Join(filepath.Dir(out), ".between-site-old-123456")
-	require.NoError(t, os.Rename(out, old))
-	require.NoError(t, os.Mkdir(filepath.Join(filepath.Dir(out), ".between-site-new-654321"), 0o755))
+	t.Run("the state on disk", func(t *testing.T) {
+		out, before := prevSite(t)
+		old := filepath.Join(filepath.Dir(out), ".between-site-old-site-123456")
+		require.NoError(t, os.Rename(out, old))
+		require.NoError(t, os.Mkdir(filepath.Join(filepath.Dir(out), ".between-site-new-site-654321"), 0o755))
 
-	_, err := site.Build(context.Background(), faultOptions(t, out, faultCorpus(3)))
-	if err != nil {
-		t.Logf("refused: %v", err)
-	}
-	tree := snapshotTree(t, out)
-	if tree["clinic-notes.txt"] != before["clinic-notes.txt"] {
-		knownBug(t, "the swap in output.commit (worksheet/site/output.go) is two renames: Out → .between-site-old-*, "+
-			"then the new folder → Out. A crash or SIGKILL between them leaves no site at Out; the next build "+
-			"then sees no site, builds a fresh one, and the clinic's own files stay stranded in "+
-			".between-site-old-* (not deleted, but gone from the site). Fix: swap atomically with "+
-			"unix.Renameat2(…, unix.RENAME_EXCHANGE) on Linux (golang.org/x/sys/unix), falling back to the two "+
-			"renames elsewhere; and in prepare, when Out is missing and exactly one .between-site-old-* holds a "+
-			"manifest, rename it back first")
-	}
-	assert.Equal(t, before, tree)
+		_, err := site.Build(context.Background(), faultOptions(t, out, faultCorpus(3)))
+		require.NoError(t, err)
+		requireUnchanged(t, out, before)
+	})
+	t.Run("a crash in the two-step swap", func(t *testing.T) {
+		out, before := prevSite(t)
+		// The first rename is done, then the process "dies": every later
+		// rename fails, the undo included.
+		renames := 0
+		site.SetFaults(t, site.Faults{Rename: func(op, from, to string) error {
+			if op == "exchange" {
+				return errors.ErrUnsupported
+			}
+			renames++
+			if renames > 1 {
+				return syscall.EIO
+			}
+			return nil
+		}})
+		_, err := site.Build(context.Background(), faultOptions(t, out, faultCorpus(5)))
+		require.ErrorIs(t, err, syscall.EIO)
+		assert.NoDirExists(t, out, "the crash left no site at the output path")
+		site.SetFaults(t, site.Faults{})
+		_, err = site.Build(context.Background(), faultOptions(t, out, faultCorpus(3)))
+		require.NoError(t, err)
+		requireUnchanged(t, out, before)
+	})
+	t.Run("the one-step swap", func(t *testing.T) {
+		if runtime.GOOS != "linux" {
+			t.Skip("the one-step swap (renameat2 RENAME_EXCHANGE) is Linux only")
+		}
+		out, _ := prevSite(t)
+		var ops []string
+		site.SetFaults(t, site.Faults{Rename: func(op, from, to string) error {
+			ops = append(ops, op)
+			return nil
+		}})
+		_, err := site.Build(context.Background(), faultOptions(t, out, faultCorpus(4)))
+		require.NoError(t, err)
+		assert.Equal(t, []string{"exchange"}, ops, "the site is swapped in one step, never renamed away")
+		requireComplete(t, out)
+		assert.Empty(t, tempLeftovers(t, filepath.Dir(out)))
+	})
 }
 
 // TestFaultForeignFiles checks that the builder never deletes or follows
@@ -518,7 +582,7 @@ func TestFaultSymlinkOutOfSource(t *testing.T) {
 		}
 		return false
 	}
-	t.Run("os.Root keeps a build inside the folder", func(t *testing.T) {
+	t.Run("os.Root, as between build --src passes it", func(t *testing.T) {
 		root, err := os.OpenRoot(src)
 		require.NoError(t, err)
 		defer root.Close()
@@ -530,21 +594,14 @@ func TestFaultSymlinkOutOfSource(t *testing.T) {
 			t.Logf("refused: %v", err)
 		}
 	})
-	t.Run("os.DirFS, as between build --src passes it", func(t *testing.T) {
+	t.Run("os.DirFS, as a library user might pass it", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "site")
 		_, err := site.Build(context.Background(), faultOptions(t, out, os.DirFS(src)))
 		if err != nil {
 			t.Logf("refused: %v", err)
 			return
 		}
-		if published(out) {
-			knownBug(t, "a symlink in a --src folder publishes a file from outside it: os.DirFS follows symlinks "+
-				"(os.DirFS in cmd/between/build.go runBuild; also list.go, lint.go, i18n.go, render.go) and the site "+
-				"builder reads whatever they point to (fs.Glob in scan, worksheet/site/source.go; parsed.get → ParseFS). "+
-				"Fix: in the CLI open each --src with os.OpenRoot(s) and pass root.FS() (symlinks that leave the folder "+
-				"then fail with \"path escapes from parent\"); and in site.scan, skip or refuse entries for which "+
-				"fs.Lstat (io/fs.ReadLinkFS, Go 1.25) reports a symlink, so library users are safe too")
-		}
+		assert.False(t, published(out), "templates.Layer skips the symlinks")
 	})
 }
 
@@ -708,11 +765,4 @@ func TestBuildParallel(t *testing.T) {
 	if runtime.GOMAXPROCS(0) < 2 {
 		t.Log("one CPU: the builds ran interleaved, not in parallel")
 	}
-}
-
-// knownBug skips the rest of a test that found a known bug, so that the suite
-// stays green until it is fixed; remove the call with the fix.
-func knownBug(t *testing.T, msg string) {
-	t.Helper()
-	t.Skip("BUG: " + msg)
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -27,12 +28,32 @@ const manifestHeader = "# Between site manifest: the files the site builder wrot
 // no manifest: it is not a site Between built, so Build will not touch it.
 var ErrNotSite = errors.New("site: the output folder is not empty and is not a site Between built (it has no " + ManifestName + " file)")
 
+// Names of the builder's own files beside the site folder <base>: the
+// lock, the new site while it is written, and (where the swap takes two
+// renames) the previous site during the swap. A temporary folder's name
+// ends in the digits os.MkdirTemp adds, so that one site's names never
+// match another's.
+func lockName(base string) string  { return ".between-site-" + base + ".lock" }
+func newPrefix(base string) string { return ".between-site-new-" + base + "-" }
+func oldPrefix(base string) string { return ".between-site-old-" + base + "-" }
+
+// The file system calls that write the site, replaced by tests to fail
+// them (see export_test.go).
+var (
+	createFile = func(name string) (io.WriteCloser, error) {
+		return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
+	rename   = os.Rename
+	exchange = exchangeDirs
+)
+
 // output is a build's temporary folder and the folder it will replace.
 type output struct {
 	final string          // absolute path of the site folder
 	tmp   string          // the folder being written
 	prev  map[string]bool // the previous site's manifest; nil if none
 	exist bool            // final exists (empty or a previous site)
+	lock  *buildLock      // held from prepare to unlock
 
 	mu     sync.Mutex
 	files  []string
@@ -42,14 +63,33 @@ type output struct {
 	copy   atomic.Bool
 }
 
-// prepare checks the output folder and reads the previous site's
-// manifest. [output.begin] then makes the temporary folder.
-func prepare(out string) (*output, error) {
+// prepare takes the output folder's lock, waiting while another build
+// holds it, removes what builds that were killed left beside the folder,
+// checks the folder and reads the previous site's manifest. The caller
+// calls [output.unlock] when done. [output.begin] then makes the
+// temporary folder.
+func prepare(ctx context.Context, out string, waiting func()) (_ *output, err error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
-	o := &output{final: abs}
+	parent, base := filepath.Dir(abs), filepath.Base(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	lk, err := lockBuild(ctx, filepath.Join(parent, lockName(base)), waiting)
+	if err != nil {
+		return nil, err
+	}
+	o := &output{final: abs, lock: lk}
+	defer func() {
+		if err != nil {
+			o.unlock()
+		}
+	}()
+	if err := o.recoverCrash(out); err != nil {
+		return nil, err
+	}
 	fi, err := os.Lstat(abs)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -77,13 +117,70 @@ func prepare(out string) (*output, error) {
 	return o, nil
 }
 
-// begin makes the temporary folder beside the site folder.
-func (o *output) begin() error {
-	parent := filepath.Dir(o.final)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+// recoverCrash undoes what a build of this site that was killed left beside
+// it; only a build holding the lock may call it. A new site that was
+// being written (.between-site-new-<base>-N) is removed. When the site
+// folder is missing and exactly one previous site (.between-site-old-
+// <base>-N, with a manifest) is beside it, a crash came between the two
+// renames of a swap that could not be done in one step: that site is put
+// back.
+func (o *output) recoverCrash(out string) error {
+	parent, base := filepath.Dir(o.final), filepath.Base(o.final)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	tmp, err := os.MkdirTemp(parent, ".between-site-new-")
+	var olds []string
+	for _, e := range entries {
+		if !e.IsDir() { // not a folder, or a symlink
+			continue
+		}
+		name := filepath.Join(parent, e.Name())
+		switch {
+		case ownTemp(e.Name(), newPrefix(base)):
+			if err := os.RemoveAll(name); err != nil {
+				return fmt.Errorf("site: removing what a stopped build left: %w", err)
+			}
+		case ownTemp(e.Name(), oldPrefix(base)):
+			if fi, err := os.Lstat(filepath.Join(name, ManifestName)); err == nil && fi.Mode().IsRegular() {
+				olds = append(olds, name)
+			}
+		}
+	}
+	if len(olds) == 0 {
+		return nil
+	}
+	if _, err := os.Lstat(o.final); !errors.Is(err, fs.ErrNotExist) {
+		return nil // the swap was done; the previous site's files are in the new one
+	}
+	if len(olds) > 1 {
+		return fmt.Errorf("site: %s is missing and %d earlier sites are beside it (%s); move the one to keep back to %s and build again",
+			out, len(olds), strings.Join(olds, ", "), out)
+	}
+	if err := rename(olds[0], o.final); err != nil {
+		return fmt.Errorf("site: putting back the previous site: %w", err)
+	}
+	return nil
+}
+
+// ownTemp reports whether name is prefix followed by the digits that
+// os.MkdirTemp adds.
+func ownTemp(name, prefix string) bool {
+	rest, ok := strings.CutPrefix(name, prefix)
+	return ok && rest != "" && strings.Trim(rest, "0123456789") == ""
+}
+
+// unlock releases the output folder's lock.
+func (o *output) unlock() {
+	if o.lock != nil {
+		o.lock.release()
+		o.lock = nil
+	}
+}
+
+// begin makes the temporary folder beside the site folder.
+func (o *output) begin() error {
+	tmp, err := os.MkdirTemp(filepath.Dir(o.final), newPrefix(filepath.Base(o.final))+"*")
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
@@ -122,7 +219,7 @@ func (o *output) write(rel string, fill func(io.Writer) error) error {
 	if err := o.mkdir(name); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := createFile(name)
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
@@ -202,14 +299,10 @@ func (o *output) count() int {
 // abort removes the temporary folder; the previous site is untouched.
 func (o *output) abort() { os.RemoveAll(o.tmp) }
 
-// commit writes the manifest, carries over the previous site's own files
-// (those its manifest does not list) and swaps the new site in.
-func (o *output) commit() (err error) {
-	defer func() {
-		if err != nil {
-			o.abort()
-		}
-	}()
+// finish writes the manifest and carries over the previous site's own
+// files (those its manifest does not list): the new site is complete.
+// [output.swap] then puts it in place.
+func (o *output) finish() (err error) {
 	o.mu.Lock()
 	files := append(slices.Clone(o.files), ManifestName)
 	o.mu.Unlock()
@@ -235,27 +328,34 @@ func (o *output) commit() (err error) {
 	if err := os.Chmod(o.tmp, 0o755); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
+	return nil
+}
+
+// swap puts the new site in place of the previous one. Where the system
+// can (Linux), the two folders trade places in one step, so the site
+// folder always holds a whole site; elsewhere, or on a file system that
+// cannot, the previous site is renamed away first and the new one renamed
+// in, and [output.recoverCrash] puts the previous one back if a crash comes
+// between the two. The previous site is then removed.
+func (o *output) swap() (err error) {
+	defer func() {
+		if err != nil {
+			o.abort()
+		}
+	}()
 	if !o.exist {
-		if err := os.Rename(o.tmp, o.final); err != nil {
+		if err := rename(o.tmp, o.final); err != nil {
 			return fmt.Errorf("site: %w", err)
 		}
 		return nil
 	}
-	old, err := os.MkdirTemp(filepath.Dir(o.final), ".between-site-old-")
+	old := o.tmp // after the exchange, it holds the previous site
+	err = exchange(o.tmp, o.final)
+	if errors.Is(err, errors.ErrUnsupported) {
+		old, err = o.swapByRenames()
+	}
 	if err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	if err := os.Remove(old); err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	if err := os.Rename(o.final, old); err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	if err := os.Rename(o.tmp, o.final); err != nil {
-		if rerr := os.Rename(old, o.final); rerr != nil {
-			return fmt.Errorf("site: %w (and the previous site is left in %s: %v)", err, old, rerr)
-		}
-		return fmt.Errorf("site: %w", err)
+		return err
 	}
 	// Every file in old is either listed in its manifest or now also in
 	// the new site (linked or copied), so removing it deletes nothing that
@@ -264,6 +364,28 @@ func (o *output) commit() (err error) {
 		return fmt.Errorf("site: the new site is in place but the old one could not be removed from %s: %w", old, err)
 	}
 	return nil
+}
+
+// swapByRenames renames the previous site to .between-site-old-<base>-N
+// and the new one into its place, and returns the old site's folder.
+func (o *output) swapByRenames() (string, error) {
+	old, err := os.MkdirTemp(filepath.Dir(o.final), oldPrefix(filepath.Base(o.final))+"*")
+	if err != nil {
+		return "", fmt.Errorf("site: %w", err)
+	}
+	if err := os.Remove(old); err != nil {
+		return "", fmt.Errorf("site: %w", err)
+	}
+	if err := rename(o.final, old); err != nil {
+		return "", fmt.Errorf("site: %w", err)
+	}
+	if err := rename(o.tmp, o.final); err != nil {
+		if rerr := rename(old, o.final); rerr != nil {
+			return "", fmt.Errorf("site: %w (and the previous site is left in %s: %v)", err, old, rerr)
+		}
+		return "", fmt.Errorf("site: %w", err)
+	}
+	return old, nil
 }
 
 // keepForeign puts every file and folder of the previous site that its

@@ -61,6 +61,14 @@ type Options struct {
 	// fallbacks afterwards wants it: files reused from the previous site
 	// are not rendered, so their UI strings are not looked up.
 	Full bool
+	// BeforeCommit, when not nil, is called once every file of the new
+	// site is written, with the build's report, before the new site
+	// replaces the previous one. If it returns an error the new site is
+	// removed, the previous one is left as it was, and Build returns that
+	// error unchanged. When nothing changed (the folder is left alone) it
+	// is called all the same. "between build --strict" uses it to refuse a
+	// site that would show English in place of a translation.
+	BeforeCommit func(Report) error
 }
 
 // Locales gives the locale of a language. [*i18n.Catalog] implements it.
@@ -181,7 +189,9 @@ func plural(n int, one, other string) string {
 // files the builder wrote; files and folders in a previous site that are
 // not in its manifest are carried over to the new site, never deleted.
 // Build refuses to write into a folder that is neither empty nor a
-// previous site.
+// previous site. One Build at a time writes a folder: another Build of
+// the same folder waits for it, until ctx is done (see the package
+// documentation, Safety).
 //
 // Templates are parsed once each and rendered in parallel, one task per
 // template, language, variant and format, on at most opts.Workers
@@ -203,10 +213,15 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	out, err := prepare(opts.Out)
+	var waiting func()
+	if opts.Progress != nil {
+		waiting = func() { fmt.Fprintf(opts.Progress, "\rwaiting for another build of %s to finish", opts.Out) }
+	}
+	out, err := prepare(ctx, opts.Out, waiting)
 	if err != nil {
 		return Report{}, err
 	}
+	defer out.unlock()
 	if err := b.planReuse(out); err != nil {
 		return Report{}, err
 	}
@@ -215,6 +230,11 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		rep.Files = len(out.prev)
 		rep.Reused = b.reused()
 		rep.Duration = time.Since(start)
+		if opts.BeforeCommit != nil {
+			if err := opts.BeforeCommit(rep); err != nil {
+				return Report{}, err
+			}
+		}
 		return rep, nil
 	}
 	if err := out.begin(); err != nil {
@@ -224,7 +244,8 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		out.abort()
 		return Report{}, err
 	}
-	if err := out.commit(); err != nil {
+	if err := out.finish(); err != nil {
+		out.abort()
 		return Report{}, err
 	}
 	rep.Files = out.count()
@@ -232,6 +253,16 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	rep.Rendered = rep.Files - rep.Reused - 1 // the manifest is not counted
 	if b.key != "" {
 		rep.Rendered-- // nor the cache
+	}
+	if opts.BeforeCommit != nil {
+		rep.Duration = time.Since(start)
+		if err := opts.BeforeCommit(rep); err != nil {
+			out.abort()
+			return Report{}, err
+		}
+	}
+	if err := out.swap(); err != nil {
+		return Report{}, err
 	}
 	rep.Duration = time.Since(start)
 	return rep, nil
