@@ -1,17 +1,7 @@
-// Command sitebuild builds a handout site through the library the way
-// "between build" does, for bench/compare: with PDFs (both variants) when
-// the CLI has no PDF flag yet, and with CPU and heap profiles.
-//
-// # Usage
-//
-//	go run ./bench/sitebuild -src DIR -o OUT [-lang en,es] [-pdf] [-workers N]
-//	                         [-cpuprofile FILE] [-memprofile FILE]
-//
-// Like "between build", the embedded default library is layered under
-// -src. The one-line report goes to stdout.
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -22,6 +12,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 
@@ -52,7 +43,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	withPDF := fset.Bool("pdf", false, "also write a PDF of every handout in both variants")
 	workers := fset.Int("workers", 0, "files rendered at once (default GOMAXPROCS)")
 	cpuprofile := fset.String("cpuprofile", "", "write a CPU profile to `file`")
-	memprofile := fset.String("memprofile", "", "write a heap profile to `file` at the end")
+	memprofile := fset.String("memprofile", "", "write to `file` the heap profile (in use) taken when the heap was largest")
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
@@ -88,20 +79,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	var peak *heapPeak
+	if *memprofile != "" {
+		peak = watchHeap()
+	}
 	rep, err := site.Build(ctx, opts)
 	if err != nil {
 		return err
 	}
-	if *memprofile != "" {
-		runtime.GC()
-		f, err := os.Create(*memprofile)
-		if err != nil {
+	if peak != nil {
+		prof, inuse := peak.stop()
+		if err := os.WriteFile(*memprofile, prof, 0o644); err != nil {
 			return err
 		}
-		defer f.Close()
-		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-			return err
-		}
+		fmt.Fprintf(stderr, "sitebuild: largest heap in use %.1f MiB\n", float64(inuse)/(1<<20))
 	}
 	fmt.Fprintln(stdout, rep)
 	return nil
@@ -129,4 +120,50 @@ func pdfFormat() (site.Format, error) {
 			return r.Render(ctx, w, ws, pdf.RenderOptions{Variant: v, Locale: loc})
 		},
 	}, nil
+}
+
+// heapPeak samples the heap every 50ms and keeps a heap profile from the
+// moment the heap in use was largest.
+type heapPeak struct {
+	done chan struct{}
+	res  chan heapSample
+}
+
+type heapSample struct {
+	prof  []byte
+	inuse uint64
+}
+
+func watchHeap() *heapPeak {
+	h := &heapPeak{done: make(chan struct{}), res: make(chan heapSample)}
+	go func() {
+		var best heapSample
+		var ms runtime.MemStats
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > best.inuse+best.inuse/20 {
+				var buf bytes.Buffer
+				if err := pprof.Lookup("heap").WriteTo(&buf, 0); err == nil {
+					best = heapSample{prof: buf.Bytes(), inuse: ms.HeapInuse}
+				}
+			}
+			select {
+			case <-h.done:
+				h.res <- best
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return h
+}
+
+// stop ends the sampling and returns the profile and the heap in use at
+// the largest sample.
+func (h *heapPeak) stop() ([]byte, uint64) {
+	close(h.done)
+	s := <-h.res
+	return s.prof, s.inuse
 }
