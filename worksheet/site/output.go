@@ -59,7 +59,7 @@ type output struct {
 	files  []string
 	sums   []fileSum // of every file written or linked but the manifest
 	reused int       // files linked or copied from the previous site
-	dirs   sync.Map  // folders made so far, to skip the mkdir calls
+	dirs   sync.Map  // folder → *dirOnce: each folder is made once, by one goroutine
 	copy   atomic.Bool
 }
 
@@ -199,15 +199,26 @@ func parseManifest(b []byte) map[string]bool {
 	return m
 }
 
-// mkdir makes the folder of the file name in the new site.
+// dirOnce makes one folder once, however many writers ask for it.
+type dirOnce struct {
+	once sync.Once
+	err  error
+}
+
+// mkdir makes the folder of the file name in the new site. The variants
+// and formats of a handout are written in parallel into one folder; each
+// folder is made by the first writer only, so the others neither repeat
+// the system calls nor race them.
 func (o *output) mkdir(name string) error {
-	if d := filepath.Dir(name); d != o.tmp {
-		if _, ok := o.dirs.Load(d); !ok {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return fmt.Errorf("site: %w", err)
-			}
-			o.dirs.Store(d, true)
-		}
+	d := filepath.Dir(name)
+	if d == o.tmp {
+		return nil
+	}
+	v, _ := o.dirs.LoadOrStore(d, new(dirOnce))
+	m := v.(*dirOnce)
+	m.once.Do(func() { m.err = os.MkdirAll(d, 0o755) })
+	if m.err != nil {
+		return fmt.Errorf("site: %w", m.err)
 	}
 	return nil
 }
