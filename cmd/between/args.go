@@ -1,6 +1,9 @@
 package main
 
-import "flag"
+import (
+	"errors"
+	"flag"
+)
 
 // parseArgs parses flags that may come before, between or after
 // the positional arguments, and returns the positional ones. A "--" ends
@@ -21,4 +24,31 @@ func parseArgs(fset *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// parseOnlyFlags parses the flags of a subcommand that takes no
+// positional arguments. help is true after -h, which has printed the
+// usage already; the caller then returns nil.
+func parseOnlyFlags(fset *flag.FlagSet, args []string) (help bool, err error) {
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return true, nil
+		}
+		return false, usageErrorf("%v", err)
+	}
+	if fset.NArg() > 0 {
+		return false, usageErrorf("%s takes no arguments, only flags (got %q)", fset.Name(), fset.Arg(0))
+	}
+	return false, nil
+}
+
+// srcFlag adds the repeatable --src flag to fset and returns the folders
+// it collects, in the order given.
+func srcFlag(fset *flag.FlagSet, usage string) *[]string {
+	var srcs []string
+	fset.Func("src", usage, func(s string) error {
+		srcs = append(srcs, s)
+		return nil
+	})
+	return &srcs
 }

@@ -29,11 +29,7 @@ import (
 func runBuild(ctx context.Context, e *env, args []string) error {
 	fset := flag.NewFlagSet("build", flag.ContinueOnError)
 	fset.SetOutput(e.stderr)
-	var srcs []string
-	fset.Func("src", "a `folder` of templates (<id>/<lang>.md) layered over the built-in library; repeat for more", func(s string) error {
-		srcs = append(srcs, s)
-		return nil
-	})
+	srcs := srcFlag(fset, "a `folder` of templates (<id>/<lang>.md) layered over the built-in library; repeat for more")
 	out := fset.String("o", "site", "the `folder` to write the site to")
 	langs := fset.String("lang", "", "comma-separated `languages` to build, such as en,es (default: every language the templates have)")
 	locales := fset.String("locales", "", "a translator's `folder` (as \"between i18n new\" makes it) laid over the built-in languages and handouts")
@@ -49,14 +45,8 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr)
 		fset.PrintDefaults()
 	}
-	if err := fset.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usageErrorf("%v", err)
-	}
-	if fset.NArg() > 0 {
-		return usageErrorf("build takes no arguments, only flags (got %q)", fset.Arg(0))
+	if help, err := parseOnlyFlags(fset, args); help || err != nil {
+		return err
 	}
 	cat, base, closer, err := i18nSources(*locales)
 	if err != nil {
@@ -66,7 +56,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	var dirs folders
 	defer dirs.Close()
 	opts := site.Options{Out: *out, Sources: []fs.FS{base}, Locales: cat, Version: buildVersion(), Full: *strict}
-	for _, s := range srcs {
+	for _, s := range *srcs {
 		if *locales != "" && sameDir(s, filepath.Join(*locales, "templates")) {
 			continue // --locales has laid it over the library already, file by file
 		}

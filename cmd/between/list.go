@@ -17,11 +17,7 @@ import (
 func runList(ctx context.Context, e *env, args []string) error {
 	fset := flag.NewFlagSet("list", flag.ContinueOnError)
 	fset.SetOutput(e.stderr)
-	var srcs []string
-	fset.Func("src", "a `folder` of templates layered over the built-in library; repeat for more", func(s string) error {
-		srcs = append(srcs, s)
-		return nil
-	})
+	srcs := srcFlag(fset, "a `folder` of templates layered over the built-in library; repeat for more")
 	fset.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: between list [--src DIR]")
 		fmt.Fprintln(e.stderr)
@@ -29,19 +25,13 @@ func runList(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr)
 		fset.PrintDefaults()
 	}
-	if err := fset.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usageErrorf("%v", err)
-	}
-	if fset.NArg() > 0 {
-		return usageErrorf("list takes no arguments, only flags (got %q)", fset.Arg(0))
+	if help, err := parseOnlyFlags(fset, args); help || err != nil {
+		return err
 	}
 	var dirs folders
 	defer dirs.Close()
 	sources := []fs.FS{templates.FS()}
-	for _, s := range srcs {
+	for _, s := range *srcs {
 		fsys, err := dirs.open("--src", s)
 		if err != nil {
 			return fmt.Errorf("list: %w", err)

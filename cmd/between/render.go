@@ -38,11 +38,7 @@ func runRender(ctx context.Context, e *env, args []string) error {
 		return nil
 	})
 	out := fset.String("o", "", "the `file` to write (default: stdout); never inside a built site")
-	var srcs []string
-	fset.Func("src", "a `folder` of templates layered over the built-in library; repeat for more", func(s string) error {
-		srcs = append(srcs, s)
-		return nil
-	})
+	srcs := srcFlag(fset, "a `folder` of templates layered over the built-in library; repeat for more")
 	locales := fset.String("locales", "", "a translator's `folder` laid over the built-in languages and handouts")
 	fset.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: between render <id> [--lang es] [--large-print] [--param name=value]... [--format html|pdf|json] [-o FILE]")
@@ -100,7 +96,7 @@ func runRender(ctx context.Context, e *env, args []string) error {
 	var dirs folders
 	defer dirs.Close()
 	sources := []fs.FS{base}
-	for _, s := range srcs {
+	for _, s := range *srcs {
 		fsys, err := dirs.open("--src", s)
 		if err != nil {
 			return fmt.Errorf("render: %w", err)

@@ -39,11 +39,7 @@ const pollInterval = 500 * time.Millisecond
 func runServe(ctx context.Context, e *env, args []string) error {
 	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fset.SetOutput(e.stderr)
-	var srcs []string
-	fset.Func("src", "a `folder` of templates (<id>/<lang>.md) layered over the built-in library, and watched; repeat for more", func(s string) error {
-		srcs = append(srcs, s)
-		return nil
-	})
+	srcs := srcFlag(fset, "a `folder` of templates (<id>/<lang>.md) layered over the built-in library, and watched; repeat for more")
 	addr := fset.String("addr", defaultServeAddr, "the `host:port` to listen on; only an address named here makes the site reachable from other computers")
 	port := fset.Int("port", -1, "the `port` to listen on, on the --addr host (0 picks a free one)")
 	out := fset.String("o", "", "the `folder` to build the site in (default: a temporary folder, removed on exit)")
@@ -60,14 +56,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr)
 		fset.PrintDefaults()
 	}
-	if err := fset.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usageErrorf("%v", err)
-	}
-	if fset.NArg() > 0 {
-		return usageErrorf("serve takes no arguments, only flags (got %q)", fset.Arg(0))
+	if help, err := parseOnlyFlags(fset, args); help || err != nil {
+		return err
 	}
 	listen, err := serveAddr(*addr, *port)
 	if err != nil {
@@ -78,7 +68,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	var dirs folders
 	defer dirs.Close()
 	var srcFS []fs.FS
-	for _, s := range srcs {
+	for _, s := range *srcs {
 		fsys, err := dirs.open("--src", s)
 		if err != nil {
 			return fmt.Errorf("serve: %w", err)
@@ -109,7 +99,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	version := buildVersion()
 	p := &preview{
 		out:    dir,
-		watch:  slices.Clone(srcs),
+		watch:  slices.Clone(*srcs),
 		log:    e.stderr,
 		listen: listen,
 		options: func() (site.Options, error) {
