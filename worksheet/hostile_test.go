@@ -14,8 +14,6 @@ import (
 	"io"
 	"net/url"
 	"regexp"
-	"runtime"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -24,6 +22,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/betweensessions/between/internal/bounded"
 	"github.com/betweensessions/between/worksheet"
 )
 
@@ -33,47 +32,11 @@ const hostileHead = "---\nid: h\ntitle: Hostile\nsummary: s\nkind: log\nparams:\
 // bounds are how long a hostile case may take and how many bytes it may
 // allocate. The time is generous enough for -race on a shared 2-core
 // machine; a hang or an exponential blow-up exceeds it by far.
-type bounds struct {
-	time  time.Duration
-	alloc uint64 // total bytes allocated while the case runs
-}
+type bounds = bounded.Limits
 
 // small is the bound of most cases: a hostile template of any size must
 // be refused or handled in this, now that the size limits are in place.
-var small = bounds{time: 10 * time.Second, alloc: 64 << 20}
-
-// bounded runs f on its own goroutine and fails the test when f panics,
-// does not return within b.time, or allocates more than b.alloc bytes.
-// It measures allocations with runtime.ReadMemStats, so callers must not
-// run in parallel with other tests.
-func bounded(t *testing.T, what string, b bounds, f func()) {
-	t.Helper()
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	limit := b.time * raceScale()
-	start := time.Now()
-	done := make(chan any, 1)
-	go func() {
-		defer func() { done <- recover() }()
-		f()
-	}()
-	select {
-	case p := <-done:
-		if p != nil {
-			t.Fatalf("%s panicked: %v", what, p)
-		}
-	case <-time.After(limit):
-		t.Fatalf("%s did not finish within %s", what, limit)
-	}
-	took := time.Since(start)
-	runtime.ReadMemStats(&after)
-	alloc := after.TotalAlloc - before.TotalAlloc
-	t.Logf("%s: %s, %.1f MB allocated", what, took.Round(time.Millisecond), float64(alloc)/(1<<20))
-	if alloc > b.alloc {
-		t.Errorf("%s allocated %.1f MB, more than the bound of %.1f MB", what, float64(alloc)/(1<<20), float64(b.alloc)/(1<<20))
-	}
-}
+var small = bounds{Time: 10 * time.Second, Alloc: 64 << 20}
 
 // bug skips the rest of a test that found a known bug, so that the suite
 // stays green until the bug is fixed. The message says what goes wrong and
@@ -209,9 +172,9 @@ func hostileCases() []hostileCase {
 		// The worst that still passes the limits: whole files of 4 KiB
 		// lines that make goldmark work hardest.
 		{name: "256 KiB of open brackets in 4 KiB lines", src: body(strings.Repeat(strings.Repeat("[", 4000)+"\n", 63)),
-			parse: bounds{time: 10 * time.Second, alloc: 256 << 20}, render: small},
+			parse: bounds{Time: 10 * time.Second, Alloc: 256 << 20}, render: small},
 		{name: "256 KiB of emphasis delimiters in 4 KiB lines", src: body(strings.Repeat(strings.Repeat("*a", 2000)+"\n", 63)),
-			parse: bounds{time: 10 * time.Second, alloc: 256 << 20}, render: small},
+			parse: bounds{Time: 10 * time.Second, Alloc: 256 << 20}, render: small},
 		{name: "192 KiB of link openers in 2 KiB lines", src: body(strings.Repeat(strings.Repeat("[a](", 512)+"\n", 96)), parse: small, render: small},
 		{name: "256 KiB of link openers in 4 KiB lines", src: body(strings.Repeat(strings.Repeat("[a](", 1000)+"\n", 63)), parse: small, render: small},
 		{name: "64 KiB line of link openers", src: body(strings.Repeat("[a](", 16<<10) + "\n"),
@@ -332,7 +295,7 @@ func TestHostileTemplates(t *testing.T) {
 				ws  *worksheet.Worksheet
 				err error
 			)
-			bounded(t, "parse", c.parse, func() { ws, err = p.Parse("h/en.md", src) })
+			bounded.Run(t, "parse", c.parse, func() { ws, err = p.Parse("h/en.md", src) })
 			switch {
 			case c.errs != nil:
 				require.Error(t, err)
@@ -368,7 +331,7 @@ func TestHostileTemplates(t *testing.T) {
 			for _, v := range worksheet.Variants {
 				var buf bytes.Buffer
 				var rerr error
-				bounded(t, "render "+v.String(), c.render, func() {
+				bounded.Run(t, "render "+v.String(), c.render, func() {
 					rerr = worksheet.RenderHTML(&buf, ws, worksheet.HTMLOptions{Variant: v, Locale: testLocale(), Params: map[string]string{"p": "{{ .Foo }}<script>alert(1)</script>"}})
 				})
 				require.NoError(t, rerr)
@@ -610,17 +573,4 @@ func FuzzDirective(f *testing.F) {
 			}
 		}
 	})
-}
-
-// raceScale is how much longer code takes under the race detector: 10
-// when the test binary was built with -race, else 1.
-func raceScale() time.Duration {
-	if info, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range info.Settings {
-			if s.Key == "-race" && s.Value == "true" {
-				return 10
-			}
-		}
-	}
-	return 1
 }

@@ -10,8 +10,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,45 +19,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/betweensessions/between/internal/bounded"
 	"github.com/betweensessions/between/worksheet"
 )
 
 // hostileBounds are how long a hostile render may take and how many bytes
 // it may allocate, generous enough for -race on a shared 2-core machine.
-type hostileBounds struct {
-	time  time.Duration
-	alloc uint64
-}
-
-// withinBounds runs f on its own goroutine and fails the test when f
-// panics, overruns b.time or allocates more than b.alloc bytes.
-func withinBounds(t *testing.T, what string, b hostileBounds, f func()) {
-	t.Helper()
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	limit := b.time * raceScale()
-	start := time.Now()
-	done := make(chan any, 1)
-	go func() {
-		defer func() { done <- recover() }()
-		f()
-	}()
-	select {
-	case p := <-done:
-		if p != nil {
-			t.Fatalf("%s panicked: %v", what, p)
-		}
-	case <-time.After(limit):
-		t.Fatalf("%s did not finish within %s", what, limit)
-	}
-	runtime.ReadMemStats(&after)
-	alloc := after.TotalAlloc - before.TotalAlloc
-	t.Logf("%s: %s, %.1f MB allocated", what, time.Since(start).Round(time.Millisecond), float64(alloc)/(1<<20))
-	if alloc > b.alloc {
-		t.Errorf("%s allocated %.1f MB, more than the bound of %.1f MB", what, float64(alloc)/(1<<20), float64(b.alloc)/(1<<20))
-	}
-}
+type hostileBounds = bounded.Limits
 
 // parseHostile parses a template body under a fixed front matter.
 func parseHostile(t *testing.T, body string) *worksheet.Worksheet {
@@ -117,7 +83,7 @@ func layoutHostile(t *testing.T, r *Renderer, ws *worksheet.Worksheet, v workshe
 		doc *document
 		err error
 	)
-	withinBounds(t, "layout "+v.String(), b, func() {
+	bounded.Run(t, "layout "+v.String(), b, func() {
 		st, err = r.newState(ws, RenderOptions{Variant: v})
 		if err == nil {
 			doc, err = st.layout(context.Background())
@@ -153,7 +119,7 @@ func TestHostileWideTable(t *testing.T) {
 	}}
 	r := &Renderer{}
 	for _, v := range worksheet.Variants {
-		st, doc, err := layoutHostile(t, r, ws, v, hostileBounds{20 * time.Second, 512 << 20})
+		st, doc, err := layoutHostile(t, r, ws, v, hostileBounds{Time: 20 * time.Second, Alloc: 512 << 20})
 		if err != nil {
 			assert.Contains(t, err.Error(), "h/en.md", "a clear error names the file")
 			continue
@@ -166,7 +132,7 @@ func TestHostileWideTable(t *testing.T) {
 			t.Errorf("%s: %s", v, off)
 		}
 		var out bytes.Buffer
-		withinBounds(t, "render "+v.String(), hostileBounds{30 * time.Second, 1 << 30}, func() {
+		bounded.Run(t, "render "+v.String(), hostileBounds{Time: 30 * time.Second, Alloc: 1 << 30}, func() {
 			err = r.Render(context.Background(), &out, ws, RenderOptions{Variant: v})
 		})
 		require.NoError(t, err)
@@ -195,7 +161,7 @@ func TestHostileLongWord(t *testing.T) {
 			ws := &worksheet.Worksheet{Path: "h/en.md", Meta: worksheet.Meta{Title: "Long"}, Body: []worksheet.Block{c.block}}
 			r := &Renderer{}
 			v := worksheet.Standard
-			st, doc, err := layoutHostile(t, r, ws, v, hostileBounds{30 * time.Second, 1 << 30})
+			st, doc, err := layoutHostile(t, r, ws, v, hostileBounds{Time: 30 * time.Second, Alloc: 1 << 30})
 			require.NoError(t, err)
 			checkOnPage(t, st, doc)
 			got := textOf(doc)
@@ -262,7 +228,7 @@ func TestHostileDeepNesting(t *testing.T) {
 			ws := &worksheet.Worksheet{Path: "h/en.md", Meta: worksheet.Meta{Title: "Deep"}, Body: c.body}
 			r := &Renderer{}
 			for _, v := range worksheet.Variants {
-				st, doc, err := layoutHostile(t, r, ws, v, hostileBounds{20 * time.Second, 512 << 20})
+				st, doc, err := layoutHostile(t, r, ws, v, hostileBounds{Time: 20 * time.Second, Alloc: 512 << 20})
 				require.NoError(t, err)
 				assert.Contains(t, textOf(doc), "deepwordshere", "the text is drawn")
 				// Nesting past the deepest indent that leaves 40% of the
@@ -281,7 +247,7 @@ func TestHostileManyPages(t *testing.T) {
 	ws := partsHandout(20000)
 	r := &Renderer{}
 	var err error
-	withinBounds(t, "render", hostileBounds{20 * time.Second, 256 << 20}, func() {
+	bounded.Run(t, "render", hostileBounds{Time: 20 * time.Second, Alloc: 256 << 20}, func() {
 		err = r.Render(context.Background(), &bytes.Buffer{}, ws, RenderOptions{})
 	})
 	require.ErrorIs(t, err, ErrTooManyPages)
@@ -382,17 +348,4 @@ func TestRenderCancelled(t *testing.T) {
 	require.ErrorIs(t, err, context.Canceled)
 	assert.Zero(t, out.Len())
 	assert.False(t, errors.Is(err, ErrMissingGlyph))
-}
-
-// raceScale is how much longer code takes under the race detector: 10
-// when the test binary was built with -race, else 1.
-func raceScale() time.Duration {
-	if info, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range info.Settings {
-			if s.Key == "-race" && s.Value == "true" {
-				return 10
-			}
-		}
-	}
-	return 1
 }
