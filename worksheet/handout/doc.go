@@ -24,8 +24,8 @@
 //
 // [HTML] is one complete page with its stylesheet inline, fill-in fields as
 // form controls, no scripts and a Content-Security-Policy that lets it
-// load nothing. The site builder's stylesheet is not exported, so this
-// package carries its own small one for the same class names. [PDF] is
+// load nothing. Its stylesheet is the site's own ([site.Stylesheet]), so a
+// personalised handout looks and prints like the library's pages. [PDF] is
 // drawn by package worksheet/pdf. [JSON] is a [Document]: the worksheet
 // model with the params declared and their values, the weekday names and
 // crisis lines of the locale, and without the clinician notes.
