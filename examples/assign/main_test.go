@@ -3,11 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
 
+	"github.com/betweensessions/between/internal/needtool"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -44,12 +44,7 @@ func lineStarting(t *testing.T, s, prefix string) string {
 
 // TestHandoutText reads the PDF back the way a user's tools do.
 func TestHandoutText(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if requireTools() {
-			t.Fatal("pdftotext (poppler-utils) is not installed")
-		}
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
+	needtool.Path(t, "pdftotext", "apt-get install poppler-utils")
 	var out, pdf bytes.Buffer
 	require.NoError(t, run(context.Background(), &out, &pdf))
 	cmd := exec.Command("pdftotext", "-", "-")
@@ -58,5 +53,3 @@ func TestHandoutText(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(text), "Mood Journal")
 }
-
-func requireTools() bool { return os.Getenv("BETWEEN_REQUIRE_TOOLS") == "1" }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/internal/needtool"
 	"github.com/betweensessions/between/worksheet"
 	"github.com/betweensessions/between/worksheet/pdf"
 	"github.com/stretchr/testify/assert"
@@ -23,24 +24,10 @@ import (
 	"golang.org/x/text/language"
 )
 
-// requireTool skips the test when an external tool is missing, unless
-// BETWEEN_REQUIRE_TOOLS=1 asks for it to fail instead.
-func requireTool(t testing.TB, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("BETWEEN_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is required (BETWEEN_REQUIRE_TOOLS=1) but not found", name)
-		}
-		t.Skipf("%s not installed; skipping", name)
-	}
-	return p
-}
-
 // run runs a tool on a PDF written to a temporary file.
 func run(t *testing.T, doc []byte, tool string, args ...string) string {
 	t.Helper()
-	requireTool(t, tool)
+	needtool.Path(t, tool, "apt-get install poppler-utils qpdf mupdf-tools")
 	f := filepath.Join(t.TempDir(), "doc.pdf")
 	require.NoError(t, os.WriteFile(f, doc, 0o644))
 	for i, a := range args {

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
+	"github.com/betweensessions/between/internal/needtool"
 	"github.com/betweensessions/between/worksheet"
 	"github.com/betweensessions/between/worksheet/pdf"
 )
@@ -18,7 +19,7 @@ import (
 // page's footer comes last, never between them. A scale with a short label
 // right above the footer used to be read as "1 2", the title, "3 … 10".
 func TestFooterReadLast(t *testing.T) {
-	requireTool(t, "pdftotext")
+	needtool.Path(t, "pdftotext", "apt-get install poppler-utils")
 	r := newRenderer(t)
 	for _, v := range worksheet.Variants {
 		for n := 0; n < 40; n += 3 {

@@ -17,23 +17,13 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
+	"github.com/betweensessions/between/internal/needtool"
 	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet/site"
 )
 
 // axeDir is the node project with axe-core and the CDP driver script.
 const axeDir = "../../tools/axe"
-
-// needTool skips the test when a tool is missing, or fails it when
-// BETWEEN_REQUIRE_TOOLS=1 (as .ci/run sets).
-func needTool(t *testing.T, what, hint string) {
-	t.Helper()
-	msg := what + " is not available (" + hint + ")"
-	if os.Getenv("BETWEEN_REQUIRE_TOOLS") == "1" {
-		t.Fatal(msg + "; BETWEEN_REQUIRE_TOOLS=1 makes this a failure")
-	}
-	t.Skip(msg + "; skipping the browser test")
-}
 
 // axeResult is what tools/axe/check.mjs prints.
 type axeResult struct {
@@ -65,14 +55,14 @@ func runAxe(t *testing.T, files []string) axeResult {
 	t.Helper()
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
-		needTool(t, "chromium", "apt-get install chromium")
+		needtool.Missing(t, "chromium", "apt-get install chromium")
 	}
 	node, err := exec.LookPath("node")
 	if err != nil {
-		needTool(t, "node", "apt-get install nodejs")
+		needtool.Missing(t, "node", "apt-get install nodejs")
 	}
 	if _, err := os.Stat(filepath.Join(axeDir, "node_modules", "axe-core", "axe.min.js")); err != nil {
-		needTool(t, "axe-core", "run npm ci --prefix tools/axe")
+		needtool.Missing(t, "axe-core", "run npm ci --prefix tools/axe")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
