@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -16,10 +15,9 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/templates"
-	"github.com/betweensessions/between/worksheet"
 	"github.com/betweensessions/between/worksheet/pdf"
+	"github.com/betweensessions/between/worksheet/pdf/sitepdf"
 	"github.com/betweensessions/between/worksheet/site"
 )
 
@@ -105,21 +103,7 @@ func pdfFormat() (site.Format, error) {
 	if err != nil {
 		return site.Format{}, err
 	}
-	return site.Format{
-		Ext: "pdf",
-		Label: func(loc *i18n.Locale, v worksheet.Variant) string {
-			if v == worksheet.LargePrint {
-				return loc.Text("PDFLargePrint", nil)
-			}
-			return loc.Text("PDFStandard", nil)
-		},
-		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
-			if ws == nil {
-				return errors.New("sitebuild: nil worksheet")
-			}
-			return r.Render(ctx, w, ws, pdf.RenderOptions{Variant: v, Locale: loc})
-		},
-	}, nil
+	return sitepdf.Format(r, ""), nil // no version: a benchmark build is never cached
 }
 
 // heapPeak samples the heap every 50ms and keeps a heap profile from the

@@ -18,8 +18,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/betweensessions/between/i18n"
-	"github.com/betweensessions/between/worksheet"
 	"github.com/betweensessions/between/worksheet/pdf"
+	"github.com/betweensessions/between/worksheet/pdf/sitepdf"
 	"github.com/betweensessions/between/worksheet/site"
 )
 
@@ -143,19 +143,7 @@ func pdfFormat() (site.Format, error) {
 	if err != nil {
 		return site.Format{}, err
 	}
-	return site.Format{
-		Ext:     "pdf",
-		Version: version,
-		Label: func(loc *i18n.Locale, v worksheet.Variant) string {
-			if v == worksheet.LargePrint {
-				return loc.Text("PDFLargePrint", nil)
-			}
-			return loc.Text("PDFStandard", nil)
-		},
-		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
-			return r.Render(ctx, w, ws, pdf.RenderOptions{Variant: v, Locale: loc})
-		},
-	}, nil
+	return sitepdf.Format(r, version), nil
 }
 
 // buildVersion names this program for the site's build cache: a release

@@ -20,10 +20,9 @@ import (
 	"os"
 	"os/signal"
 
-	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/templates"
-	"github.com/betweensessions/between/worksheet"
 	"github.com/betweensessions/between/worksheet/pdf"
+	"github.com/betweensessions/between/worksheet/pdf/sitepdf"
 	"github.com/betweensessions/between/worksheet/site"
 )
 
@@ -80,19 +79,7 @@ func build(ctx context.Context, clinic fs.FS, out string, withPDF bool) (site.Re
 		if err != nil {
 			return site.Report{}, err
 		}
-		opts.Formats = []site.Format{{
-			Ext:     "pdf",
-			Version: "pdf",
-			Label: func(loc *i18n.Locale, v worksheet.Variant) string {
-				if v == worksheet.LargePrint {
-					return loc.Text("PDFLargePrint", nil)
-				}
-				return loc.Text("PDFStandard", nil)
-			},
-			Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
-				return r.Render(ctx, w, ws, pdf.RenderOptions{Variant: v, Locale: loc})
-			},
-		}}
+		opts.Formats = []site.Format{sitepdf.Format(r, "pdf")}
 	}
 	return site.Build(ctx, opts)
 }

@@ -2,7 +2,6 @@ package lint_test
 
 import (
 	"context"
-	"io"
 	"io/fs"
 	"path/filepath"
 	"testing"
@@ -12,7 +11,7 @@ import (
 	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet"
 	"github.com/betweensessions/between/worksheet/lint"
-	"github.com/betweensessions/between/worksheet/pdf"
+	"github.com/betweensessions/between/worksheet/pdf/sitepdf"
 	"github.com/betweensessions/between/worksheet/readability"
 	"github.com/betweensessions/between/worksheet/site"
 )
@@ -86,18 +85,6 @@ func BenchmarkReadabilityLibrary(b *testing.B) {
 	}
 }
 
-// pdfFormat makes both PDF variants of every handout in a site build, as
-// a full build does.
-func pdfFormat(r *pdf.Renderer) site.Format {
-	return site.Format{
-		Ext:   "pdf",
-		Label: func(*i18n.Locale, worksheet.Variant) string { return "PDF" },
-		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
-			return r.Render(ctx, w, ws, pdf.RenderOptions{Variant: v, Locale: loc})
-		},
-	}
-}
-
 // BenchmarkSiteBuildLibrary builds the embedded library into a site, HTML
 // only and with both PDF variants, to set the lint figures against.
 func BenchmarkSiteBuildLibrary(b *testing.B) {
@@ -105,7 +92,7 @@ func BenchmarkSiteBuildLibrary(b *testing.B) {
 	for _, tc := range []struct {
 		name    string
 		formats []site.Format
-	}{{"html", nil}, {"html+pdf", []site.Format{pdfFormat(r)}}} {
+	}{{"html", nil}, {"html+pdf", []site.Format{sitepdf.Format(r, "")}}} {
 		b.Run(tc.name, func(b *testing.B) {
 			opts := site.Options{Sources: []fs.FS{templates.FS()}, Locales: cat, Formats: tc.formats, Out: filepath.Join(b.TempDir(), "site")}
 			b.ReportAllocs()
@@ -127,7 +114,7 @@ func BenchmarkShareOfBuild(b *testing.B) {
 	cat, r := shared()
 	files := library(b, cat)
 	lintOpts := lint.Options{Sources: []fs.FS{templates.FS()}, Catalog: cat, PDF: r}
-	buildOpts := site.Options{Sources: []fs.FS{templates.FS()}, Locales: cat, Formats: []site.Format{pdfFormat(r)}, Out: filepath.Join(b.TempDir(), "site")}
+	buildOpts := site.Options{Sources: []fs.FS{templates.FS()}, Locales: cat, Formats: []site.Format{sitepdf.Format(r, "")}, Out: filepath.Join(b.TempDir(), "site")}
 	var lintT, readT, buildT time.Duration
 	for b.Loop() {
 		t0 := time.Now()

@@ -3,7 +3,6 @@ package site_test
 import (
 	"context"
 	"fmt"
-	"io"
 	"io/fs"
 	"path/filepath"
 	"runtime"
@@ -17,6 +16,7 @@ import (
 	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet"
 	"github.com/betweensessions/between/worksheet/pdf"
+	"github.com/betweensessions/between/worksheet/pdf/sitepdf"
 	"github.com/betweensessions/between/worksheet/readability"
 	"github.com/betweensessions/between/worksheet/site"
 )
@@ -101,12 +101,7 @@ func pdfFormat(b *testing.B) site.Format {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return site.Format{
-		Ext: "pdf", Version: "pdf bench",
-		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
-			return r.Render(ctx, w, ws, pdf.RenderOptions{Variant: v, Locale: loc})
-		},
-	}
+	return sitepdf.Format(r, "pdf bench")
 }
 
 // BenchmarkIncremental rebuilds the default library (HTML, and HTML with

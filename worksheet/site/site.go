@@ -77,17 +77,9 @@ type Locales interface {
 }
 
 // Format is a further output made for every handout and variant, beside
-// the two HTML pages. The worksheet/pdf package provides the PDF format;
-// keeping it a value here means the site package never links a PDF
-// library unless the program asks for PDFs:
-//
-//	site.Format{
-//		Ext:   "pdf",
-//		Label: func(loc *i18n.Locale, v worksheet.Variant) string { … "PDFStandard" or "PDFLargePrint" … },
-//		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
-//			return pdf.Render(w, ws, …)
-//		},
-//	}
+// the two HTML pages. Package worksheet/pdf/sitepdf provides the PDF
+// format (sitepdf.Format); keeping it a value here means the site package
+// never links a PDF library unless the program asks for PDFs.
 //
 // The file of handout id in variant v is written to <lang>/<id>/ and named
 // by [FileName].
