@@ -430,13 +430,16 @@ func TestHostileParamsAreText(t *testing.T) {
 func TestHostileIDAndFolder(t *testing.T) {
 	p := worksheet.NewParser()
 	src := []byte("---\nid: evil\ntitle: T\nkind: log\n---\n\nHi\n")
+	other := []byte("---\nid: other\ntitle: T\nkind: log\n---\n\nHi\n")
 	for _, name := range []string{"../evil/en.md", "../../evil/en.md", "a/../evil/en.md", "/evil/en.md", "..\\evil/en.md"} {
-		ws, err := p.Parse(name, src)
-		if err != nil {
-			t.Logf("%s: refused: %v", name, err)
-			continue
+		// Whatever the path, the id comes from the front matter and must
+		// match the folder: an id that does not is refused.
+		_, err := p.Parse(name, other)
+		require.Error(t, err, name)
+		assert.Contains(t, err.Error(), "does not match its folder name", name)
+		if ws, err := p.Parse(name, src); err == nil {
+			assert.Equal(t, "evil", ws.Meta.ID, name)
 		}
-		assert.Equal(t, "evil", ws.Meta.ID, name)
 	}
 	_, err := p.Parse("../evil/../en.md", src)
 	require.Error(t, err, "the folder name .. is not the id")
