@@ -93,6 +93,9 @@ type RenderOptions struct {
 	// ContinuousParts runs the parts of a split handout on without
 	// starting each part on a new page.
 	ContinuousParts bool
+	// Branding is the clinic's name, phone and logo for the page footer.
+	// The zero value prints none of them.
+	Branding worksheet.Branding
 }
 
 // Render lays out ws and writes it to w as a PDF. Nothing is written when
