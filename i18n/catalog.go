@@ -142,7 +142,7 @@ func load(fsys fs.FS, prefix string, translate bool) (*Catalog, error) {
 		}
 		tag, err := parseTag(strings.TrimSuffix(name, ".toml"))
 		if err != nil {
-			errs = append(errs, &FileError{Path: display, Err: fmt.Errorf("file name: %w (locale data files are named <language tag>.toml)", err)})
+			errs = append(errs, &FileError{Pkg: pkg, Path: display, Err: fmt.Errorf("file name: %w (locale data files are named <language tag>.toml)", err)})
 			continue
 		}
 		f, err := parseFacts(fsys, name, display, tag)
@@ -151,7 +151,7 @@ func load(fsys fs.FS, prefix string, translate bool) (*Catalog, error) {
 			continue
 		}
 		if prev := facts[tag]; prev != nil {
-			errs = append(errs, &FileError{Path: display, Err: fmt.Errorf("locale %s is also defined by %s", tag, prev.path)})
+			errs = append(errs, &FileError{Pkg: pkg, Path: display, Err: fmt.Errorf("locale %s is also defined by %s", tag, prev.path)})
 			continue
 		}
 		facts[tag] = f
@@ -189,7 +189,7 @@ func build(files []*messageFile, facts map[language.Tag]*factsFile, parser templ
 	}
 	for _, f := range files {
 		if err := c.bundle.AddMessages(f.tag, f.messages...); err != nil {
-			return nil, &FileError{Path: f.path, Err: err}
+			return nil, &FileError{Pkg: pkg, Path: f.path, Err: err}
 		}
 		if c.messages[f.tag] == nil {
 			c.messages[f.tag] = map[string]*message{}
@@ -347,7 +347,7 @@ func (c *Catalog) Validate() error {
 			}
 		}
 		if !covered {
-			errs = append(errs, &FileError{Path: f.path, Err: fmt.Errorf("no locale data file for %s: add %s.toml", f.tag, f.tag)})
+			errs = append(errs, &FileError{Pkg: pkg, Path: f.path, Err: fmt.Errorf("no locale data file for %s: add %s.toml", f.tag, f.tag)})
 		}
 	}
 	return errors.Join(errs...)

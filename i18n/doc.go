@@ -30,7 +30,8 @@
 // target, and the crisis lines to print. A regional file (es-MX.toml) sets
 // only what differs from its language (es.toml). Files are decoded
 // strictly: an unknown key or a bad value is a [*FileError] with the file
-// and line.
+// and line. FileError is the project's one positioned error type,
+// [diag.Error].
 //
 // # Templates and staleness
 //

@@ -8,44 +8,33 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/betweensessions/between/diag"
 )
 
 // FileError is a mistake in a file a person wrote: a message file, a locale
-// data file or a template. Line and Col are 1-based; 0 means unknown.
-type FileError struct {
-	Path string
-	Line int
-	Col  int
-	Err  error
-}
+// data file or a template. It is the project's one positioned error type,
+// [diag.Error], under the name this package has always used: Pkg is
+// "i18n", Line and Col are 1-based and 0 when unknown, and Err holds the
+// message.
+type FileError = diag.Error
 
-// Error returns "i18n: path:line:col: message".
-func (e *FileError) Error() string {
-	switch {
-	case e.Line > 0 && e.Col > 0:
-		return fmt.Sprintf("i18n: %s:%d:%d: %v", e.Path, e.Line, e.Col, e.Err)
-	case e.Line > 0:
-		return fmt.Sprintf("i18n: %s:%d: %v", e.Path, e.Line, e.Err)
-	}
-	return fmt.Sprintf("i18n: %s: %v", e.Path, e.Err)
-}
-
-// Unwrap returns the underlying error.
-func (e *FileError) Unwrap() error { return e.Err }
+// pkg is the package name that starts every error message.
+const pkg = "i18n"
 
 // tomlError turns a BurntSushi TOML error into a FileError with the
 // position it names.
 func tomlError(path string, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return &FileError{Path: path, Line: pe.Position.Line, Col: pe.Position.Col, Err: errors.New(pe.Message)}
+		return &FileError{Pkg: pkg, Path: path, Line: pe.Position.Line, Col: pe.Position.Col, Err: errors.New(pe.Message)}
 	}
 	msg := strings.TrimPrefix(err.Error(), "toml: ")
 	if m := typeErrRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return &FileError{Path: path, Line: line, Err: fmt.Errorf("%s: %s", m[2], m[3])}
+		return &FileError{Pkg: pkg, Path: path, Line: line, Err: fmt.Errorf("%s: %s", m[2], m[3])}
 	}
-	return &FileError{Path: path, Err: errors.New(msg)}
+	return &FileError{Pkg: pkg, Path: path, Err: errors.New(msg)}
 }
 
 // typeErrRE matches BurntSushi's errors for a value of the wrong type.

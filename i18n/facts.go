@@ -118,7 +118,7 @@ func parseFacts(fsys fs.FS, path, display string, tag language.Tag) (*factsFile,
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0]
-		return nil, &FileError{Path: display, Line: keyLine(src, k, 1), Err: fmt.Errorf("unknown key %q", k.String())}
+		return nil, &FileError{Pkg: pkg, Path: display, Line: keyLine(src, k, 1), Err: fmt.Errorf("unknown key %q", k.String())}
 	}
 	return f, nil
 }
@@ -179,7 +179,7 @@ func (f *factsFile) locale(tag language.Tag) (*Locale, error) {
 		if line > 0 {
 			what = "is empty"
 		}
-		errs = append(errs, &FileError{Path: f.path, Line: line, Err: fmt.Errorf("%s %s (locale %s)", strings.Join(key, "."), what, tag)})
+		errs = append(errs, &FileError{Pkg: pkg, Path: f.path, Line: line, Err: fmt.Errorf("%s %s (locale %s)", strings.Join(key, "."), what, tag)})
 	}
 	l := &Locale{Tag: tag}
 	str := func(p *string, key string) string {
@@ -243,7 +243,7 @@ func (f *factsFile) locale(tag language.Tag) (*Locale, error) {
 		}
 	}
 	if !formulas[l.Readability.Formula] {
-		errs = append(errs, &FileError{Path: f.path, Line: keyLine(f.src, []string{"readability", "formula"}, 1),
+		errs = append(errs, &FileError{Pkg: pkg, Path: f.path, Line: keyLine(f.src, []string{"readability", "formula"}, 1),
 			Err: fmt.Errorf("readability formula %q is not one of flesch-kincaid, fernandez-huerta, szigriszt-pazos (or empty for none)", l.Readability.Formula)})
 	}
 	if len(f.Crisis) == 0 {
@@ -257,12 +257,12 @@ func (f *factsFile) locale(tag language.Tag) (*Locale, error) {
 				if line == 0 || (i+1 < len(f.Crisis) && line >= headerLine(f.src, "crisis", i+1)) {
 					line = start
 				}
-				errs = append(errs, &FileError{Path: f.path, Line: line, Err: fmt.Errorf("crisis line %d: %s is empty (locale %s)", i+1, fld.key, tag)})
+				errs = append(errs, &FileError{Pkg: pkg, Path: f.path, Line: line, Err: fmt.Errorf("crisis line %d: %s is empty (locale %s)", i+1, fld.key, tag)})
 			}
 		}
 		check := c.CheckLocally == nil || *c.CheckLocally
 		if !check && c.Verified == "" {
-			errs = append(errs, &FileError{Path: f.path, Line: start, Err: fmt.Errorf("crisis line %d: check_locally = false needs the verified date (locale %s)", i+1, tag)})
+			errs = append(errs, &FileError{Pkg: pkg, Path: f.path, Line: start, Err: fmt.Errorf("crisis line %d: check_locally = false needs the verified date (locale %s)", i+1, tag)})
 		}
 		l.Crisis = append(l.Crisis, CrisisLine{Name: c.Name, Number: c.Number, How: c.How, Region: c.Region,
 			Source: c.Source, Verified: string(c.Verified), CheckLocally: check})

@@ -55,7 +55,7 @@ func parseMessageFile(fsys fs.FS, name, display string, parser template.Parser) 
 	lang, _ := messageTag(path.Base(name))
 	tag, err := parseTag(lang)
 	if err != nil {
-		return nil, &FileError{Path: display, Err: fmt.Errorf("file name: %w", err)}
+		return nil, &FileError{Pkg: pkg, Path: display, Err: fmt.Errorf("file name: %w", err)}
 	}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
@@ -72,15 +72,15 @@ func parseMessageFile(fsys fs.FS, name, display string, parser template.Parser) 
 		if strings.Contains(err.Error(), "no plural rule") {
 			err = fmt.Errorf("%v (is %s a language with CLDR plural rules?)", err, tag)
 		}
-		return nil, &FileError{Path: display, Err: err}
+		return nil, &FileError{Pkg: pkg, Path: display, Err: err}
 	}
 	f := &messageFile{path: display, tag: tag, src: src}
 	for _, m := range mf.Messages {
 		if m.ID == "" {
-			return nil, &FileError{Path: display, Err: errors.New("a message has no ID")}
+			return nil, &FileError{Pkg: pkg, Path: display, Err: errors.New("a message has no ID")}
 		}
 		if m.Other == "" && tag == language.English {
-			return nil, &FileError{Path: display, Line: f.line(m.ID, ""), Err: fmt.Errorf("message %q has no \"other\" text", m.ID)}
+			return nil, &FileError{Pkg: pkg, Path: display, Line: f.line(m.ID, ""), Err: fmt.Errorf("message %q has no \"other\" text", m.ID)}
 		}
 		if m.Zero+m.One+m.Two+m.Few+m.Many+m.Other == "" {
 			continue // no text yet: as goi18n does, count it as untranslated
@@ -92,7 +92,7 @@ func parseMessageFile(fsys fs.FS, name, display string, parser template.Parser) 
 			}
 			if _, err := parser.Parse(form.src, m.LeftDelim, m.RightDelim); err != nil {
 				msg := strings.TrimPrefix(err.Error(), "template: :")
-				return nil, &FileError{Path: display, Line: f.line(m.ID, form.key),
+				return nil, &FileError{Pkg: pkg, Path: display, Line: f.line(m.ID, form.key),
 					Err: fmt.Errorf("message %q (%s): broken template: %s", m.ID, form.key, msg)}
 			}
 		}

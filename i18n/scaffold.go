@@ -100,7 +100,7 @@ func (c *Catalog) Scaffold(tag language.Tag, templates fs.FS) (map[string][]byte
 			}
 			out, err := markUntranslated(src, ti.Hash)
 			if err != nil {
-				return nil, &FileError{Path: ti.Source, Line: 1, Err: err}
+				return nil, &FileError{Pkg: pkg, Path: ti.Source, Line: 1, Err: err}
 			}
 			files[path.Join("templates", ti.ID, tag.String()+".md")] = out
 		}

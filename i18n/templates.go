@@ -135,13 +135,13 @@ var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
 func readSourceHash(name string, src []byte) (string, error) {
 	front, _, _, err := frontmatter.Split(src)
 	if err != nil {
-		return "", &FileError{Path: name, Line: 1, Err: err}
+		return "", &FileError{Pkg: pkg, Path: name, Line: 1, Err: err}
 	}
 	var fm struct {
 		SourceHash string `yaml:"source_hash"`
 	}
 	if err := yaml.Unmarshal(front, &fm); err != nil {
-		fe := &FileError{Path: name, Err: errors.New(strings.TrimPrefix(err.Error(), "yaml: "))}
+		fe := &FileError{Pkg: pkg, Path: name, Err: errors.New(strings.TrimPrefix(err.Error(), "yaml: "))}
 		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			fe.Line = n + 1 // the front matter starts on the file's second line

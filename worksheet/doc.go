@@ -42,6 +42,10 @@
 //
 //	worksheet: sleep-routine/es.md:14:5: unknown directive "line" (did you mean "lines"?)
 //
+// Error is the project's one positioned error type, [diag.Error], so the
+// same [errors.As] finds the place of a mistake in a template, a locale
+// file or a homework record.
+//
 // A file with any error yields no Worksheet, so a broken template can never
 // be rendered by accident.
 //

@@ -128,13 +128,16 @@ func (p *Parser) Parse(name string, src []byte) (*Worksheet, error) {
 
 // finish sorts the errors found and notes how many were left out.
 func (s *state) finish() ErrorList {
-	s.errs.sort()
+	s.errs.Sort()
 	if s.dropped > 0 {
-		s.errs = append(s.errs, &Error{Path: s.path, Msg: fmt.Sprintf("too many errors: %d more not shown; fix these first", s.dropped)})
+		s.errs = append(s.errs, &Error{Pkg: pkg, Path: s.path, Msg: fmt.Sprintf("too many errors: %d more not shown; fix these first", s.dropped)})
 		s.dropped = 0
 	}
 	return s.errs
 }
+
+// pkg is the package name that starts every error message.
+const pkg = "worksheet"
 
 // state is what one Parse call knows about the file: its name, its bytes
 // and the errors found so far.
@@ -177,7 +180,7 @@ func tooLarge(name string, size int64) *Error {
 	if size < 0 {
 		what = "over " + formatSize(MaxFileSize)
 	}
-	return &Error{Path: name, Msg: fmt.Sprintf("the file is too large: %s; a template may be at most %s", what, formatSize(MaxFileSize))}
+	return &Error{Pkg: pkg, Path: name, Msg: fmt.Sprintf("the file is too large: %s; a template may be at most %s", what, formatSize(MaxFileSize))}
 }
 
 // formatSize gives n bytes for a person: "4097 bytes", "4 KB", "12.5 KB",
@@ -354,11 +357,7 @@ func (s *state) errPos(line, col int, msg string) {
 		s.dropped++
 		return
 	}
-	e := &Error{Path: s.path, Line: line, Col: col, Msg: msg}
-	if line > 0 && line <= len(s.lineStarts) {
-		e.Src, e.srcCol = clipLine(s.line(line), col)
-	}
-	s.errs = append(s.errs, e)
+	s.errs = append(s.errs, (&Error{Pkg: pkg, Path: s.path, Line: line, Col: col, Msg: msg}).Quote(s.src))
 }
 
 // line returns the bytes of the 1-based line n without its line ending.
@@ -370,45 +369,6 @@ func (s *state) line(n int) []byte {
 	}
 	return bytes.TrimRight(s.src[start:end], "\r")
 }
-
-// srcWindow is how many bytes of a long source line an [Error] keeps.
-const srcWindow = 200
-
-// clipLine returns line as an [Error]'s Src and the 1-based byte column in
-// it that stands for col. A line longer than srcWindow is cut to the
-// srcWindow bytes around col, each cut marked with "…", so that an error
-// on a long line costs little and still shows where it is. Src is empty
-// when the line is not valid UTF-8.
-func clipLine(line []byte, col int) (src string, srcCol int) {
-	if !utf8.Valid(line) {
-		return "", 0
-	}
-	if len(line) <= srcWindow {
-		return string(line), col
-	}
-	at := max(0, min(col-1, len(line)))
-	start := max(0, min(at-srcWindow/2, len(line)-srcWindow))
-	end := start + srcWindow
-	for start > 0 && !utf8.RuneStart(line[start]) {
-		start--
-	}
-	for end < len(line) && !utf8.RuneStart(line[end]) {
-		end--
-	}
-	var b strings.Builder
-	b.Grow(end - start + 2*len(ellipsis))
-	if start > 0 {
-		b.WriteString(ellipsis)
-	}
-	srcCol = b.Len() + at - start + 1
-	b.Write(line[start:end])
-	if end < len(line) {
-		b.WriteString(ellipsis)
-	}
-	return b.String(), srcCol
-}
-
-const ellipsis = "…"
 
 // firstInvalidUTF8 returns the offset of the first byte of src that is not
 // part of a valid UTF-8 sequence.

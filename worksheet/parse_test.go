@@ -364,10 +364,10 @@ func TestErrorFormatting(t *testing.T) {
 	assert.Equal(t, "  ::: line 3", list[0].Src)
 	assert.Equal(t, "  ::: line 3\n      ^", list[0].Caret())
 	assert.Equal(t, `worksheet: demo/en.md:11:7: unknown directive "line" (did you mean "lines"?) (and 1 more errors)`, list.Error())
-	tab := &Error{Path: "x/en.md", Line: 1, Col: 3, Msg: "m", Src: "\tab"}
+	tab := &Error{Pkg: "worksheet", Path: "x/en.md", Line: 1, Col: 3, Msg: "m", Src: "\tab"}
 	assert.Equal(t, "\tab\n\t ^", tab.Caret())
-	assert.Equal(t, "", (&Error{Path: "x/en.md", Msg: "m"}).Caret())
-	assert.Equal(t, "worksheet: x/en.md: m", (&Error{Path: "x/en.md", Msg: "m"}).Error())
+	assert.Equal(t, "", (&Error{Pkg: "worksheet", Path: "x/en.md", Msg: "m"}).Caret())
+	assert.Equal(t, "worksheet: x/en.md: m", (&Error{Pkg: "worksheet", Path: "x/en.md", Msg: "m"}).Error())
 }
 
 // TestErrorSrcClipped checks that an error on a long line keeps only the
@@ -612,7 +612,7 @@ func FuzzParse(f *testing.F) {
 			if e.Msg == "" || e.Line < 0 || e.Line > lines || e.Col < 0 {
 				t.Fatalf("bad error %#v", e)
 			}
-			if len(e.Src) > srcWindow+2*len(ellipsis) || strings.Count(e.Caret(), "\n") > 1 {
+			if len(e.Src) > 200+2*len("…") || strings.Count(e.Caret(), "\n") > 1 {
 				t.Fatalf("source line not clipped: %q", e.Src)
 			}
 		}

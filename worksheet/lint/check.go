@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/betweensessions/between/diag"
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet"
@@ -55,10 +56,10 @@ func (c *checker) template(id string, files []templates.File, langs []language.T
 		f := File{Path: name, Lang: l, Absent: true, Translation: i18n.Missing}
 		if l == language.English {
 			f.Translation = ""
-			f.Findings = []Finding{{Path: name, Severity: Info, Code: NoSource,
+			f.Findings = []Finding{{Position: diag.Position{Path: name}, Severity: Info, Code: NoSource,
 				Message: "no English source file; the translations' staleness cannot be checked"}}
 		} else {
-			f.Findings = []Finding{{Path: name, Severity: Warning, Code: Missing,
+			f.Findings = []Finding{{Position: diag.Position{Path: name}, Severity: Warning, Code: Missing,
 				Message: fmt.Sprintf("no %s file; the %s pages show this handout in English", l, l)}}
 		}
 		t.Files = append(t.Files, f)
@@ -89,7 +90,7 @@ func (c *checker) file(sf templates.File, hash string) (File, error) {
 		return f, fmt.Errorf("lint: %w", err)
 	}
 	add := func(line, col int, sev Severity, code Code, msg string) {
-		f.Findings = append(f.Findings, Finding{Path: name, Line: line, Col: col, Severity: sev, Code: code, Message: msg})
+		f.Findings = append(f.Findings, Finding{Position: diag.Position{Path: name, Line: line, Col: col}, Severity: sev, Code: code, Message: msg})
 	}
 	if off, bad := badEncoding(src); bad {
 		line, col := position(src, off)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/betweensessions/between/diag"
 )
 
 // Severity is how much a finding matters. The order is Info < Warning <
@@ -92,13 +94,12 @@ const ReadabilityPrefix = "readability/"
 
 // Finding is one problem or remark about one template file.
 type Finding struct {
-	// Path is the file, slash-separated, with Options.Root in front.
-	Path string `json:"path"`
-	// Line and Col are 1-based; Col counts bytes. Either is 0 when the
-	// finding has no narrower place (a whole-handout readability score, a
-	// missing file).
-	Line     int      `json:"line"`
-	Col      int      `json:"col"`
+	// Position is where the finding is, as every positioned error of the
+	// project gives it: the file, slash-separated, with Options.Root in
+	// front, and a 1-based line and column (Col counts bytes). Line or Col
+	// is 0 when the finding has no narrower place (a whole-handout
+	// readability score, a missing file).
+	diag.Position
 	Severity Severity `json:"severity"`
 	Code     Code     `json:"code"`
 	// Message says what is wrong; it is lowercase and names no package.
@@ -110,15 +111,7 @@ type Finding struct {
 // left out when they are 0.
 func (f Finding) String() string {
 	var b strings.Builder
-	b.WriteString(f.Path)
-	if f.Line > 0 {
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(f.Line))
-		if f.Col > 0 {
-			b.WriteByte(':')
-			b.WriteString(strconv.Itoa(f.Col))
-		}
-	}
+	b.WriteString(f.Position.String())
 	b.WriteString(": ")
 	b.WriteString(f.Severity.String())
 	b.WriteString(": ")

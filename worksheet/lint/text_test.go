@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
+	"github.com/betweensessions/between/diag"
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/worksheet/lint"
 	"github.com/betweensessions/between/worksheet/readability"
@@ -32,9 +33,9 @@ func sample() lint.Result {
 					Reading: &lint.Reading{Formula: "flesch-kincaid", Value: 7.25, Scale: readability.GradeScale,
 						Band: "fairly easy", Target: 6, Words: 120, Sentences: 10},
 					Findings: []lint.Finding{
-						{Path: "walk/en.md", Severity: lint.Warning, Code: "readability/above-target", Message: "reading grade 7.2 (fairly easy) is above the target 6 (flesch-kincaid)"},
-						{Path: "walk/en.md", Line: 9, Severity: lint.Info, Code: "readability/long-word", Message: `long word "relationship" (4 or more syllables): is there a shorter one?`},
-						{Path: "walk/en.md", Line: 12, Col: 7, Severity: lint.Error, Code: lint.Glyph, Message: `font "go" for en cannot draw U+4E2D '中' (regular); the PDF would leave a hole, so the build refuses it`},
+						{Position: diag.Position{Path: "walk/en.md"}, Severity: lint.Warning, Code: "readability/above-target", Message: "reading grade 7.2 (fairly easy) is above the target 6 (flesch-kincaid)"},
+						{Position: diag.Position{Path: "walk/en.md", Line: 9}, Severity: lint.Info, Code: "readability/long-word", Message: `long word "relationship" (4 or more syllables): is there a shorter one?`},
+						{Position: diag.Position{Path: "walk/en.md", Line: 12, Col: 7}, Severity: lint.Error, Code: lint.Glyph, Message: `font "go" for en cannot draw U+4E2D '中' (regular); the PDF would leave a hole, so the build refuses it`},
 					},
 				},
 				{
@@ -42,12 +43,12 @@ func sample() lint.Result {
 					Reading: &lint.Reading{Formula: "szigriszt-pazos", Value: 58, Scale: readability.EaseScale,
 						Band: "normal", Target: 55, Reason: "it names the medicine", MeetsTarget: true, Words: 130, Sentences: 11},
 					Findings: []lint.Finding{
-						{Path: "walk/es.md", Line: 6, Col: 1, Severity: lint.Info, Code: lint.Override, Message: "readability target 55 set in front matter in place of 65 (szigriszt-pazos): it names the medicine"},
+						{Position: diag.Position{Path: "walk/es.md", Line: 6, Col: 1}, Severity: lint.Info, Code: lint.Override, Message: "readability target 55 set in front matter in place of 65 (szigriszt-pazos): it names the medicine"},
 					},
 				},
 				{
 					Path: "walk/fr.md", Lang: language.French, Absent: true, Translation: i18n.Missing,
-					Findings: []lint.Finding{{Path: "walk/fr.md", Severity: lint.Warning, Code: lint.Missing, Message: "no fr file; the fr pages show this handout in English"}},
+					Findings: []lint.Finding{{Position: diag.Position{Path: "walk/fr.md"}, Severity: lint.Warning, Code: lint.Missing, Message: "no fr file; the fr pages show this handout in English"}},
 				},
 			},
 		}},
