@@ -36,7 +36,8 @@ const (
 	ItemClientExperience Item = "client_experience"
 	// ItemInsights: the clinical insights.
 	ItemInsights Item = "insights"
-	// ItemModifications: the modifications for the next assignment.
+	// ItemModifications: the modifications for the next assignment and the
+	// outcome (continue, modify, complete or stop).
 	ItemModifications Item = "modifications"
 )
 
@@ -445,7 +446,7 @@ func (r *Review) Check() Findings {
 	c.need(ItemCompletion, field{"days_planned", r.DaysPlanned != 0})
 	c.need(ItemClientExperience, set("client_experience", r.ClientExperience))
 	c.need(ItemInsights, set("insights", r.Insights))
-	c.need(ItemModifications, set("modifications", r.Modifications))
+	c.need(ItemModifications, set("modifications", r.Modifications), field{"outcome", r.Outcome != 0})
 	if r.SelfHarmFlag() && strings.TrimSpace(r.SafetyFollowUp) == "" {
 		c.broke(RuleSelfHarmFollowUp, "safety_follow_up", "a PHQ-9 has item 9 above 0; record the immediate follow-up")
 	}
@@ -480,9 +481,30 @@ func (r *Review) validate(c *checker) {
 			c.broke(RuleInvalid, fmt.Sprintf("earlier_measures[%d]", i), "%s", strings.TrimPrefix(err.Error(), "homework: "))
 		}
 	}
+	if r.Outcome != 0 && !outcomeNames.valid(int(r.Outcome)) {
+		c.broke(RuleInvalid, "outcome", "unknown review outcome")
+	}
+	r.checkDates(c)
 	for i, m := range r.Custom {
 		if err := m.Validate(); err != nil {
 			c.broke(RuleInvalid, fmt.Sprintf("custom_measures[%d]", i), "%s", strings.TrimPrefix(err.Error(), "homework: "))
+		}
+	}
+}
+
+// checkDates reports an earlier administration dated after a current one
+// of the same instrument: the note would call the change an improvement
+// while the dates say it came first. Equal dates are allowed (two
+// administrations on one day); undated scores are a gap, not an error.
+func (r *Review) checkDates(c *checker) {
+	for i, e := range r.Earlier {
+		for j, s := range r.Measures {
+			if e.Instrument != s.Instrument || e.Date == "" || s.Date == "" || s.Validate() != nil || e.Validate() != nil {
+				continue
+			}
+			if e.Date > s.Date {
+				c.broke(RuleInvalid, fmt.Sprintf("earlier_measures[%d].date", i), "dated after measures[%d], the current %s", j, s.Instrument)
+			}
 		}
 	}
 }

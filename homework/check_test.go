@@ -273,6 +273,7 @@ func TestReviewCheck(t *testing.T) {
 		return &homework.Review{
 			DaysPlanned: 7, DaysCompleted: 6,
 			ClientExperience: "it helped", Insights: "mood follows sleep", Modifications: "continue unchanged",
+			Outcome: homework.Continue,
 		}
 	}
 	tests := []struct {
@@ -288,6 +289,30 @@ func TestReviewCheck(t *testing.T) {
 		{"no experience", func(r *homework.Review) { r.ClientExperience = "" }, []homework.Item{homework.ItemClientExperience}, nil},
 		{"no insights", func(r *homework.Review) { r.Insights = "" }, []homework.Item{homework.ItemInsights}, nil},
 		{"no modifications", func(r *homework.Review) { r.Modifications = "" }, []homework.Item{homework.ItemModifications}, nil},
+		{"no outcome", func(r *homework.Review) { r.Outcome = 0 }, []homework.Item{homework.ItemModifications}, nil},
+		{"unknown outcome", func(r *homework.Review) { r.Outcome = 9 }, nil, []homework.Rule{homework.RuleInvalid}},
+		{"earlier dated after current", func(r *homework.Review) {
+			r.Measures = []homework.Score{{Instrument: homework.PHQ9, Items: []int{1, 1, 1, 1, 1, 1, 1, 2, 0}, Date: "2026-10-05"}}
+			r.Earlier = []homework.Score{{Instrument: homework.PHQ9, Items: []int{3, 3, 3, 3, 3, 3, 3, 3, 0}, Date: "2026-11-05"}}
+		}, nil, []homework.Rule{homework.RuleInvalid}},
+		{"earlier dated after current, one of several", func(r *homework.Review) {
+			r.Measures = []homework.Score{
+				{Instrument: homework.GAD7, Items: []int{1, 1, 1, 1, 1, 1, 1}, Date: "2026-10-05"},
+				{Instrument: homework.PHQ9, Items: []int{1, 1, 1, 1, 1, 1, 1, 2, 0}, Date: "2026-10-05"},
+			}
+			r.Earlier = []homework.Score{
+				{Instrument: homework.PHQ9, Items: []int{3, 3, 3, 3, 3, 3, 3, 3, 0}, Date: "2026-09-01"},
+				{Instrument: homework.GAD7, Items: []int{3, 3, 3, 3, 3, 3, 3}, Date: "2027-01-01"},
+			}
+		}, nil, []homework.Rule{homework.RuleInvalid}},
+		{"earlier of another instrument dated later", func(r *homework.Review) {
+			r.Measures = []homework.Score{{Instrument: homework.PHQ9, Items: []int{1, 1, 1, 1, 1, 1, 1, 2, 0}, Date: "2026-10-05"}}
+			r.Earlier = []homework.Score{{Instrument: homework.GAD7, Items: []int{3, 3, 3, 3, 3, 3, 3}, Date: "2026-11-05"}}
+		}, nil, nil},
+		{"earlier on the same day", func(r *homework.Review) {
+			r.Measures = []homework.Score{{Instrument: homework.PHQ9, Items: []int{1, 1, 1, 1, 1, 1, 1, 2, 0}, Date: "2026-10-05"}}
+			r.Earlier = []homework.Score{{Instrument: homework.PHQ9, Items: []int{3, 3, 3, 3, 3, 3, 3, 3, 0}, Date: "2026-10-05"}}
+		}, nil, nil},
 		{"7 of 5 days", func(r *homework.Review) { r.DaysPlanned, r.DaysCompleted = 5, 7 }, nil, []homework.Rule{homework.RuleInvalid}},
 		{"negative planned", func(r *homework.Review) { r.DaysPlanned, r.DaysCompleted = -1, 0 }, nil, []homework.Rule{homework.RuleInvalid}},
 		{"negative completed", func(r *homework.Review) { r.DaysCompleted = -1 }, nil, []homework.Rule{homework.RuleInvalid}},

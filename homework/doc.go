@@ -48,7 +48,10 @@
 //
 // A [Review] records days completed of days planned, the client's experience
 // in their own words, clinical insights, barriers met, modifications for the
-// next assignment, and measures. [CompletionPercent] rounds to the nearest
+// next assignment, its [ReviewOutcome] (continue, modify, complete or stop),
+// and measures. An earlier administration dated after the current one of the
+// same instrument is an impossible value ([RuleInvalid]), so a note never
+// calls a change an improvement that the dates contradict. [CompletionPercent] rounds to the nearest
 // whole percent with halves up: 6 of 7 days is 86%.
 //
 // # Measures

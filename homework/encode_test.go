@@ -64,6 +64,7 @@ func fullReview() *homework.Review {
 		Insights:         "fell asleep faster on routine nights",
 		BarriersMet:      []homework.Barrier{{Concern: "late shift on Friday", Plan: "five-minute version"}},
 		Modifications:    "keep the routine; add a five-minute version",
+		Outcome:          homework.Modify,
 		Measures: []homework.Score{
 			{Instrument: homework.PHQ9, Items: []int{1, 1, 2, 1, 1, 1, 1, 1, 1}},
 			{Instrument: homework.GAD7, Items: []int{1, 1, 1, 0, 0, 1, 1}},

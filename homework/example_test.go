@@ -133,5 +133,5 @@ func ExampleReview_Check() {
 	}
 	fmt.Println(r.Check())
 	// Output:
-	// missing modifications: modifications
+	// missing modifications: modifications, outcome
 }

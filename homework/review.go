@@ -26,6 +26,12 @@ type Review struct {
 	// Modifications are the changes for the next assignment, or a note that
 	// it continues unchanged.
 	Modifications string `json:"modifications" yaml:"modifications"`
+	// Outcome is what happens to the homework after this review: it
+	// continues, continues modified, is complete, or is stopped. It is part
+	// of the modifications checklist item; zero when not recorded. A FHIR
+	// export takes the activity's status from it, never from the mere
+	// presence of a review.
+	Outcome ReviewOutcome `json:"outcome,omitempty" yaml:"outcome,omitempty"`
 	// Measures are the questionnaires given at this session.
 	Measures []Score `json:"measures,omitempty" yaml:"measures,omitempty"`
 	// Earlier are earlier administrations to compare Measures with, such as
@@ -39,6 +45,45 @@ type Review struct {
 	// [Review.SelfHarmFlag] is true.
 	SafetyFollowUp string `json:"safety_follow_up,omitempty" yaml:"safety_follow_up,omitempty"`
 }
+
+// ReviewOutcome is what happens to the homework after a review. The zero
+// value is unset.
+type ReviewOutcome int
+
+// The review outcomes.
+const (
+	// Continue: the homework goes on unchanged ("continue").
+	Continue ReviewOutcome = iota + 1
+	// Modify: the homework goes on with the changes in
+	// [Review.Modifications] ("modify").
+	Modify
+	// Complete: the homework has done its work and ends ("complete").
+	Complete
+	// Stop: the homework ends before it was complete, e.g. because it did
+	// not help or could not be done ("stop").
+	Stop
+)
+
+var outcomeNames = names{typ: "review outcome", text: []string{"", "continue", "modify", "complete", "stop"}}
+
+// String returns the text form, "" for the zero value.
+func (o ReviewOutcome) String() string { return outcomeNames.str("ReviewOutcome", int(o)) }
+
+// MarshalText encodes the outcome as its text form.
+func (o ReviewOutcome) MarshalText() ([]byte, error) { return outcomeNames.format(int(o)) }
+
+// UnmarshalText decodes "continue", "modify", "complete", "stop" or "".
+func (o *ReviewOutcome) UnmarshalText(b []byte) error {
+	v, err := outcomeNames.parse(b)
+	if err == nil {
+		*o = ReviewOutcome(v)
+	}
+	return err
+}
+
+// Ongoing reports whether the homework goes on after the review
+// ([Continue] or [Modify]).
+func (o ReviewOutcome) Ongoing() bool { return o == Continue || o == Modify }
 
 // SelfHarmFlag reports whether any PHQ-9 in Measures has item 9 above 0
 // (see [Score.SelfHarmFlag]).

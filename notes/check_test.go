@@ -128,3 +128,32 @@ func FuzzNote(f *testing.F) {
 		}
 	})
 }
+
+// Issue 18: an "earlier" administration dated after the current one would
+// read as an improvement in the note while the Bundle's dates say the
+// opposite. Both refuse it, naming the field and never the scores.
+func TestEarlierMeasureDatedAfterCurrent(t *testing.T) {
+	w := newWriter(t)
+	a := &homework.Assignment{Task: homework.Task{What: "mood journal", Frequency: "daily", When: "at bedtime"}}
+	for _, tc := range []struct{ earlier, current string }{
+		{"2026-11-02", "2026-10-05"},
+		{"2027-01-01", "2026-12-31"},
+		{"2026-10-06", "2026-10-05"},
+	} {
+		rv := &homework.Review{
+			DaysPlanned: 7, DaysCompleted: 3,
+			Measures: []homework.Score{{Instrument: homework.PHQ9, Items: []int{1, 1, 1, 1, 2, 1, 2, 1, 1}, Date: tc.current}},
+			Earlier:  []homework.Score{{Instrument: homework.PHQ9, Items: []int{3, 3, 3, 3, 3, 3, 3, 3, 3}, Date: tc.earlier}},
+		}
+		in := notes.Input{Assignment: a, Review: rv}
+		for _, f := range []notes.Format{notes.Narrative, notes.SOAP} {
+			_, err := w.Note(f, in, notes.Options{})
+			require.Error(t, err, "%s before %s", tc.earlier, tc.current)
+			assert.Contains(t, err.Error(), "earlier_measures[0].date")
+		}
+		_, err := w.Bundle(in, notes.Options{Subject: "Patient/1"})
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "earlier_measures[0].date")
+		assert.NotContains(t, err.Error(), "27")
+	}
+}

@@ -102,6 +102,12 @@ func TestDecodeErrors(t *testing.T) {
 			"hwyaml: r.yaml:2: days_completed: more days completed than planned"},
 		{"short PHQ-9", true, "measures:\n  - instrument: phq-9\n    items: [1, 2]\n",
 			"hwyaml: r.yaml:2: measures[0]: phq-9: want 9 items, got 2"},
+		{"earlier measure dated after the current one", true,
+			"measures:\n  - instrument: phq-9\n    date: 2026-10-05\n    items: [1, 1, 1, 1, 1, 1, 1, 1, 0]\n" +
+				"earlier_measures:\n  - instrument: phq-9\n    date: 2026-11-02\n    items: [3, 3, 3, 3, 3, 3, 3, 3, 0]\n",
+			"hwyaml: r.yaml:7: earlier_measures[0].date: dated after measures[0], the current phq-9"},
+		{"unknown review outcome", true, "outcome: carry on SECRET\n",
+			"hwyaml: r.yaml:1: homework: unknown review outcome (want one of continue, modify, complete, stop)"},
 		{"unknown review field", true, "days_planned: 7\ninsight: x\n",
 			"hwyaml: r.yaml:2: field insight not found in type homework.Review"},
 	}
