@@ -136,6 +136,7 @@ func run(ctx context.Context, w, pdf io.Writer) error {
 		ClientExperience: "easier than I thought",
 		Insights:         "mood lowest after short nights",
 		Modifications:    "continue; add hours slept",
+		Outcome:          homework.Modify,
 	}
 	rate, err := r.CompletionRate()
 	if err != nil {
