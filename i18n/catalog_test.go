@@ -336,11 +336,13 @@ func TestCheckFindsMissingPluralForm(t *testing.T) {
 func TestCheckGlyphHook(t *testing.T) {
 	c, err := i18n.Default()
 	require.NoError(t, err)
-	lib := fstest.MapFS{"walk/en.md": {Data: []byte(english)}, "walk/es.md": {Data: []byte(translation(i18n.SourceHash([]byte(english))))}}
-	// A pretend font that cannot draw "ñ" or "z".
+	// The translation has a letter no UI string uses, "ẑ".
+	es := strings.Replace(translation(i18n.SourceHash([]byte(english))), "diez", "dieẑ", 1)
+	lib := fstest.MapFS{"walk/en.md": {Data: []byte(english)}, "walk/es.md": {Data: []byte(es)}}
+	// A pretend font that cannot draw "ñ" or "ẑ".
 	glyphs := func(font, text string) []rune {
 		var out []rune
-		for _, r := range "ñz" {
+		for _, r := range "ñẑ" {
 			if strings.ContainsRune(text, r) {
 				out = append(out, r)
 			}
@@ -355,7 +357,7 @@ func TestCheckGlyphHook(t *testing.T) {
 	}
 	assert.Equal(t, []string{
 		`es: font "go" cannot draw 'ñ' (U+00F1) in the UI strings`,
-		`es: walk/es.md: font "go" cannot draw 'z' (U+007A)`,
+		`es: walk/es.md: font "go" cannot draw 'ẑ' (U+1E91)`,
 	}, got)
 }
 

@@ -162,6 +162,20 @@ func (b *builder) versions(id, dirPrefix string, loc *i18n.Locale, current works
 	return links
 }
 
+// languageLinks returns the hreflang alternates of the page file of
+// handout id shown in lang (the page itself included), and the links to
+// that page in the other languages that have id translated.
+func (b *builder) languageLinks(id string, lang language.Tag, file string) (alternates, others []link) {
+	for _, t := range b.translations(id) {
+		href := "../../" + t.String() + "/" + id + "/" + file
+		alternates = append(alternates, link{Lang: t.String(), Href: href})
+		if t != lang {
+			others = append(others, link{Text: b.locales[t.String()].Name, Href: href, Lang: t.String()})
+		}
+	}
+	return alternates, others
+}
+
 // translations lists the site languages that have id translated.
 func (b *builder) translations(id string) []language.Tag {
 	var tags []language.Tag
@@ -187,13 +201,7 @@ func (b *builder) handoutPage(ws *worksheet.Worksheet, lang language.Tag, v work
 		Versions: b.versions(id, "", pageLoc, v, true),
 		License:  ws.Meta.License,
 	}
-	for _, t := range b.translations(id) {
-		href := "../../" + t.String() + "/" + id + "/" + pageName(v)
-		p.Alternates = append(p.Alternates, link{Lang: t.String(), Href: href})
-		if t != lang {
-			p.Languages = append(p.Languages, link{Text: b.locales[t.String()].Name, Href: href, Lang: t.String()})
-		}
-	}
+	p.Alternates, p.Languages = b.languageLinks(id, lang, pageName(v))
 	if !translated {
 		p.TextLang = ws.Lang.String()
 		p.Note = pageLoc.Text("NotTranslated", map[string]any{"Language": pageLoc.Name})

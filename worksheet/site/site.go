@@ -611,6 +611,12 @@ func (b *builder) do(ctx context.Context, out *output, t task) error {
 	}
 	if t.variant == worksheet.Standard {
 		b.addCard(t.lang, ws, translated, b.readability(t.src, ws))
+		cp := b.clinicianPage(ws, t.lang, pageLoc, translated)
+		if err := out.write(dir+ClinicianPage, func(w io.Writer) error {
+			return renderClinician(w, cp, ws.Path)
+		}); err != nil {
+			return err
+		}
 	}
 	page := b.handoutPage(ws, t.lang, t.variant, pageLoc, translated)
 	return out.write(dir+pageName(t.variant), func(w io.Writer) error {
