@@ -22,6 +22,14 @@ var embedded embed.FS
 // in English first, and English is what a missing string falls back to.
 var sourceLang = language.English
 
+// Locales gives the locale of a language. It is how every part of Between
+// that serves many languages is handed its locales (the site builder, the
+// handout renderer, lint); a call that renders one document in one
+// language takes the [*Locale] itself. [*Catalog] implements it.
+type Locales interface {
+	Locale(tag language.Tag) (*Locale, error)
+}
+
 // Catalog holds the UI strings and locale facts of a set of languages. Make
 // one with [Default], [Load] or [Catalog.Overlay]. A Catalog is safe for
 // concurrent use; the only thing that changes after it is made is its

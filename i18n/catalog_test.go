@@ -51,7 +51,7 @@ func TestLocaleFacts(t *testing.T) {
 	require.NoError(t, err)
 	tests := []struct {
 		tag      string
-		paper    i18n.Paper
+		paper    i18n.PaperSize
 		first    time.Weekday
 		formula  string
 		crisis   string

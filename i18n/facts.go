@@ -95,7 +95,7 @@ type factsFile struct {
 	FirstWeekday  *weekdayName     `toml:"first_weekday"`
 	Weekdays      *weekNames       `toml:"weekdays"`
 	WeekdaysShort *weekNames       `toml:"weekdays_short"`
-	Paper         *Paper           `toml:"paper"`
+	Paper         *PaperSize       `toml:"paper"`
 	Font          *string          `toml:"font"`
 	DateFormat    *string          `toml:"date_format"`
 	Clock         *Clock           `toml:"clock"`

@@ -31,22 +31,23 @@ func (d *Direction) UnmarshalText(b []byte) error {
 	return fmt.Errorf("direction %q is not \"ltr\" or \"rtl\"", b)
 }
 
-// Paper is a paper size name.
-type Paper string
+// PaperSize is the name of a sheet size. (homework.Paper is something
+// else: the channel of homework done on paper.)
+type PaperSize string
 
 // Paper sizes.
 const (
-	Letter Paper = "letter"
-	A4     Paper = "a4"
+	Letter PaperSize = "letter"
+	A4     PaperSize = "a4"
 )
 
 // MarshalText implements [encoding.TextMarshaler].
-func (p Paper) MarshalText() ([]byte, error) { return []byte(p), nil }
+func (p PaperSize) MarshalText() ([]byte, error) { return []byte(p), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; it accepts "letter"
 // and "a4".
-func (p *Paper) UnmarshalText(b []byte) error {
-	switch v := Paper(b); v {
+func (p *PaperSize) UnmarshalText(b []byte) error {
+	switch v := PaperSize(b); v {
 	case Letter, A4:
 		*p = v
 		return nil
@@ -109,7 +110,7 @@ type Locale struct {
 	// Weekdays and WeekdaysShort are indexed by time.Weekday (Sunday = 0).
 	Weekdays      [7]string
 	WeekdaysShort [7]string
-	Paper         Paper
+	Paper         PaperSize
 	// Font names the PDF font family (for example "go" or "dejavu").
 	Font        string
 	Readability Readability

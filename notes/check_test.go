@@ -63,7 +63,7 @@ func TestEveryGapReported(t *testing.T) {
 // A note about an empty record is empty: nothing is filled in.
 func TestNothingInvented(t *testing.T) {
 	w := newWriter(t)
-	for _, f := range notes.Formats() {
+	for _, f := range notes.Styles() {
 		n, err := w.Note(f, notes.Input{Assignment: &homework.Assignment{}}, notes.Options{})
 		require.NoError(t, err)
 		assert.Empty(t, n.Sections, f.String())
@@ -78,8 +78,8 @@ func TestNoteErrors(t *testing.T) {
 	w := newWriter(t)
 	_, err := w.Note(notes.SOAP, notes.Input{}, notes.Options{})
 	assert.ErrorIs(t, err, notes.ErrNoAssignment)
-	_, err = w.Note(notes.Format(9), notes.Input{Assignment: &homework.Assignment{}}, notes.Options{})
-	assert.ErrorContains(t, err, "invalid format")
+	_, err = w.Note(notes.Style(9), notes.Input{Assignment: &homework.Assignment{}}, notes.Options{})
+	assert.ErrorContains(t, err, "invalid style")
 	r := &homework.Review{DaysPlanned: 5, DaysCompleted: 7, ClientExperience: "SECRET"}
 	_, err = w.Note(notes.SOAP, notes.Input{Assignment: &homework.Assignment{}, Review: r}, notes.Options{})
 	assert.ErrorContains(t, err, "days_completed")
@@ -88,19 +88,19 @@ func TestNoteErrors(t *testing.T) {
 	assert.ErrorContains(t, err, "review is for assignment")
 }
 
-func TestFormatText(t *testing.T) {
-	for _, f := range notes.Formats() {
+func TestStyleText(t *testing.T) {
+	for _, f := range notes.Styles() {
 		b, err := f.MarshalText()
 		require.NoError(t, err)
-		var back notes.Format
+		var back notes.Style
 		require.NoError(t, back.UnmarshalText([]byte(strings.ToUpper(string(b)))))
 		assert.Equal(t, f, back)
 	}
-	var f notes.Format
-	assert.ErrorContains(t, f.UnmarshalText([]byte("fhir")), "unknown format")
+	var f notes.Style
+	assert.ErrorContains(t, f.UnmarshalText([]byte("fhir")), "unknown style")
 }
 
-// FuzzNote writes every format from arbitrary YAML that decodes: it must
+// FuzzNote writes every style from arbitrary YAML that decodes: it must
 // never panic, and it is deterministic.
 func FuzzNote(f *testing.F) {
 	for _, c := range []string{"task:\n  what: x\n", "method:\n  channel: sms\n", "agreement:\n  status: declined\n"} {
@@ -117,7 +117,7 @@ func FuzzNote(f *testing.F) {
 		if r, err := decodeR(rs); err == nil {
 			in.Review = r
 		}
-		for _, fm := range notes.Formats() {
+		for _, fm := range notes.Styles() {
 			n1, err1 := w.Note(fm, in, notes.Options{})
 			n2, err2 := w.Note(fm, in, notes.Options{})
 			if err1 != nil || err2 != nil {

@@ -1,11 +1,11 @@
 // Package notes writes the homework part of a clinical note from a
 // [homework.Assignment] and, at the next session, its [homework.Review]:
-// as prose in the formats clinicians use, and as a FHIR R4 Bundle an EHR
-// can import.
+// as prose in the styles clinicians use (narrative, SOAP, DAP, BIRP,
+// GIRP), and as a FHIR R4 Bundle an EHR can import.
 //
 // # Writing a note
 //
-// Make a [Writer] with [New] and call [Writer.Note] with a [Format] and an
+// Make a [Writer] with [New] and call [Writer.Note] with a [Style] and an
 // [Input]. Without a review the note documents the assignment; with one it
 // documents the review (the assignment is named in one line, since it was
 // documented when it was given). The text uses the clinician's own words
@@ -26,8 +26,8 @@
 //
 // # Placement
 //
-// Each piece of the record goes where the format expects it. "–" means
-// the piece is not written in that format; a section with nothing in it is
+// Each piece of the record goes where the style expects it. "–" means
+// the piece is not written in that style; a section with nothing in it is
 // left out.
 //
 //	piece                                     narrative SOAP DAP BIRP GIRP

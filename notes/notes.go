@@ -105,10 +105,11 @@ type Section struct {
 
 // Note is the homework part of a clinical note.
 type Note struct {
-	Format Format
+	// Style is the style the note was written in.
+	Style Style
 	// Lang is the language the note was written in.
 	Lang language.Tag
-	// Sections are the non-empty sections in the format's order.
+	// Sections are the non-empty sections in the style's order.
 	Sections []Section
 	// Gaps are the checklist gaps of the input: elements left out of the
 	// note because they were not recorded, and documentation rules broken.
@@ -116,7 +117,7 @@ type Note struct {
 }
 
 // String returns the note as text: a narrative note is its paragraph; the
-// other formats give each section as "Heading: text", separated by a blank
+// other styles give each section as "Heading: text", separated by a blank
 // line.
 func (n *Note) String() string {
 	var b strings.Builder
@@ -142,11 +143,11 @@ func (n *Note) WriteTo(w io.Writer) (int64, error) {
 // ErrNoAssignment is returned when an [Input] has no assignment.
 var ErrNoAssignment = errors.New("notes: no assignment")
 
-// Note writes the homework part of a clinical note in format f. Elements
+// Note writes the homework part of a clinical note in style s. Elements
 // not recorded are left out, never filled in, and listed in [Note.Gaps].
 // Impossible values (see [homework.Assignment.Validate]) are an error.
-func (w *Writer) Note(f Format, in Input, opt Options) (*Note, error) {
-	if _, err := f.MarshalText(); err != nil {
+func (w *Writer) Note(s Style, in Input, opt Options) (*Note, error) {
+	if _, err := s.MarshalText(); err != nil {
 		return nil, err
 	}
 	gaps, err := prepare(in, opt)
@@ -158,12 +159,12 @@ func (w *Writer) Note(f Format, in Input, opt Options) (*Note, error) {
 		return nil, fmt.Errorf("notes: %w", err)
 	}
 	t := &texts{loc: loc}
-	byPiece := t.pieces(in, f == GIRP)
-	n := &Note{Format: f, Lang: loc.Tag, Gaps: gaps}
-	for _, sec := range f.sections() {
+	byPiece := t.pieces(in, s == GIRP)
+	n := &Note{Style: s, Lang: loc.Tag, Gaps: gaps}
+	for _, sec := range s.sections() {
 		var parts []string
 		for p := piece(0); p < numPieces; p++ {
-			if f.placement(p) == sec {
+			if s.placement(p) == sec {
 				parts = append(parts, byPiece[p]...)
 			}
 		}

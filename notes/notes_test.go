@@ -87,7 +87,7 @@ func TestNotesGolden(t *testing.T) {
 	for _, c := range cases(t) {
 		for _, lang := range langs {
 			var all strings.Builder
-			for _, f := range notes.Formats() {
+			for _, f := range notes.Styles() {
 				n, err := w.Note(f, c.in, notes.Options{Lang: lang})
 				require.NoError(t, err, "%s %s %s", c.name, f, lang)
 				all.WriteString("== " + f.String() + "\n")

@@ -328,7 +328,7 @@ func TestHostileTemplates(t *testing.T) {
 			if c.render == (bounds{}) {
 				c.render = small
 			}
-			for _, v := range worksheet.Variants {
+			for _, v := range worksheet.Variants() {
 				var buf bytes.Buffer
 				var rerr error
 				bounded.Run(t, "render "+v.String(), c.render, func() {
@@ -454,7 +454,7 @@ func TestRenderConcurrent(t *testing.T) {
 	ws, err := worksheet.NewParser().Parse("h/en.md", []byte(src))
 	require.NoError(t, err)
 	want := map[worksheet.Variant]string{}
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		var buf bytes.Buffer
 		require.NoError(t, worksheet.RenderHTML(&buf, ws, worksheet.HTMLOptions{Variant: v, Locale: testLocale()}))
 		want[v] = buf.String()
@@ -463,7 +463,7 @@ func TestRenderConcurrent(t *testing.T) {
 	for g := range 8 {
 		wg.Go(func() {
 			for i := range 25 {
-				v := worksheet.Variants[(g+i)%len(worksheet.Variants)]
+				v := worksheet.Variants()[(g+i)%len(worksheet.Variants())]
 				var buf bytes.Buffer
 				if err := worksheet.RenderHTML(&buf, ws, worksheet.HTMLOptions{Variant: v, Locale: testLocale()}); err != nil {
 					t.Error(err)
@@ -566,7 +566,7 @@ func FuzzDirective(f *testing.F) {
 			}
 		}
 		walk(ws.Body)
-		for _, v := range worksheet.Variants {
+		for _, v := range worksheet.Variants() {
 			var buf bytes.Buffer
 			if err := worksheet.RenderHTML(&buf, ws, worksheet.HTMLOptions{Variant: v, Locale: testLocale()}); err != nil {
 				t.Fatalf("render: %v", err)

@@ -39,7 +39,7 @@ func FuzzRenderHTML(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, v := range worksheet.Variants {
+		for _, v := range worksheet.Variants() {
 			var buf bytes.Buffer
 			if err := worksheet.RenderHTML(&buf, ws, worksheet.HTMLOptions{Variant: v, Locale: testLocale()}); err != nil {
 				t.Fatalf("render %s: %v", v, err)

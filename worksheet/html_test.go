@@ -225,7 +225,7 @@ func attr(tag, name string) string {
 
 func BenchmarkRenderHTML(b *testing.B) {
 	ws := sample()
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		b.Run(v.String(), func(b *testing.B) {
 			opts := worksheet.HTMLOptions{Variant: v, Locale: testLocale()}
 			var buf bytes.Buffer

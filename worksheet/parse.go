@@ -556,8 +556,16 @@ var (
 	paramPattern = regexp.MustCompile(`^[a-z_][a-z0-9_]*$`)
 )
 
-// kinds lists the valid kinds, in the order error messages name them.
-var kinds = []Kind{KindWorksheet, KindLog, KindPlan, KindHandout, KindReview}
+// kindList names every kind for an error message: "worksheet, log, plan,
+// handout or review".
+func kindList() string {
+	ks := Kinds()
+	names := make([]string, len(ks))
+	for i, k := range ks {
+		names[i] = string(k)
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
 
 // checkMeta validates the decoded front matter. root is the front
 // matter's mapping node (nil when it could not be read), used for
@@ -583,14 +591,14 @@ func (s *state) checkMeta(root *yaml.Node, m *Meta) {
 		line, col := s.metaPos(root, "title")
 		s.errPos(line, col, "title is required")
 	}
-	if !slices.Contains(kinds, m.Kind) {
+	if !slices.Contains(Kinds(), m.Kind) {
 		line, col := s.metaPos(root, "kind")
 		if m.Kind == "" && !emptyKey(root, "kind") {
 			// the value did not decode; yamlError has reported it
 		} else if m.Kind == "" {
-			s.errPos(line, col, "kind is required: one of worksheet, log, plan, handout or review")
+			s.errPos(line, col, "kind is required: one of "+kindList())
 		} else {
-			s.errPos(line, col, fmt.Sprintf("kind %q is not one of worksheet, log, plan, handout or review", m.Kind))
+			s.errPos(line, col, fmt.Sprintf("kind %q is not one of %s", m.Kind, kindList()))
 		}
 	}
 	if m.Minutes < 0 {

@@ -15,8 +15,8 @@ const (
 	LargePrint
 )
 
-// Variants lists every variant, in the order the site builds them.
-var Variants = []Variant{Standard, LargePrint}
+// Variants returns every variant, in the order the site builds them.
+func Variants() []Variant { return []Variant{Standard, LargePrint} }
 
 // String returns "standard" or "large-print".
 func (v Variant) String() string {

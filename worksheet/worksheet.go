@@ -20,7 +20,7 @@ type Worksheet struct {
 // Kind is what sort of handout a template is.
 type Kind string
 
-// The kinds of handout.
+// The kinds of handout. The text form of a Kind is its string value.
 const (
 	KindWorksheet Kind = "worksheet"
 	KindLog       Kind = "log"
@@ -28,6 +28,12 @@ const (
 	KindHandout   Kind = "handout"
 	KindReview    Kind = "review"
 )
+
+// Kinds returns every kind, in the order a library lists them and error
+// messages name them.
+func Kinds() []Kind {
+	return []Kind{KindWorksheet, KindLog, KindPlan, KindHandout, KindReview}
+}
 
 // Meta is a template's front matter. Field names in YAML are the lower-case
 // snake_case names given in the tags; an unknown key is an error.

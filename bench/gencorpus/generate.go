@@ -77,7 +77,7 @@ func (g generator) build(i int, v *vocab) *doc {
 		lang:       v.lang,
 		title:      fmt.Sprintf("%s %s %d", pick(v.titleA), pick(v.titleB), i+1),
 		summary:    pick(v.summaries),
-		kind:       kinds[r.IntN(len(kinds))],
+		kind:       string(kinds[r.IntN(len(kinds))]),
 		frequency:  pick(v.frequencies),
 		topics:     picks(topics, 2),
 		approaches: picks(approaches, 1),

@@ -1,8 +1,10 @@
 package main
 
+import "github.com/betweensessions/between/worksheet"
+
 // Front matter values shared by every language, as in the real library.
 var (
-	kinds      = []string{"worksheet", "log", "plan", "handout", "review"}
+	kinds      = worksheet.Kinds()
 	topics     = []string{"sleep", "mood", "anxiety", "stress", "habits", "family", "work", "self-care"}
 	approaches = []string{"CBT", "DBT", "ACT", "behavioral activation", "problem solving"}
 )

@@ -60,11 +60,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		opts.Langs = append(opts.Langs, t)
 	}
 	if *withPDF {
-		f, err := pdfFormat()
+		f, err := pdfDownload()
 		if err != nil {
 			return err
 		}
-		opts.Formats = append(opts.Formats, f)
+		opts.Downloads = append(opts.Downloads, f)
 	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -96,14 +96,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// pdfFormat is the site format that renders both PDF variants with one
+// pdfDownload is the site download that renders both PDF variants with one
 // shared renderer, labelled with the locale's UI strings.
-func pdfFormat() (site.Format, error) {
+func pdfDownload() (site.Download, error) {
 	r, err := pdf.New(pdf.Options{})
 	if err != nil {
-		return site.Format{}, err
+		return site.Download{}, err
 	}
-	return sitepdf.Format(r, ""), nil // no version: a benchmark build is never cached
+	return sitepdf.Download(r, ""), nil // no version: a benchmark build is never cached
 }
 
 // heapPeak samples the heap every 50ms and keeps a heap profile from the

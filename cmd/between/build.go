@@ -73,11 +73,11 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if !*noPDF {
-		f, err := pdfFormat()
+		f, err := pdfDownload()
 		if err != nil {
 			return err
 		}
-		opts.Formats = append(opts.Formats, f)
+		opts.Downloads = append(opts.Downloads, f)
 	}
 	if *strict {
 		// The new site is complete but not yet in place: a strict failure
@@ -125,25 +125,25 @@ func sameDir(a, b string) bool {
 	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }
 
-// pdfFormat is the site format that writes a PDF of each handout and
+// pdfDownload is the site download that writes a PDF of each handout and
 // variant, with one shared renderer. SOURCE_DATE_EPOCH, when set, becomes
 // the PDFs' creation date; otherwise they carry none.
-func pdfFormat() (site.Format, error) {
+func pdfDownload() (site.Download, error) {
 	var opts pdf.Options
 	version := "pdf"
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		version += " date=" + s
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || sec < 0 {
-			return site.Format{}, fmt.Errorf("build: SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
+			return site.Download{}, fmt.Errorf("build: SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
 		}
 		opts.CreationDate = time.Unix(sec, 0).UTC()
 	}
 	r, err := pdf.New(opts)
 	if err != nil {
-		return site.Format{}, err
+		return site.Download{}, err
 	}
-	return sitepdf.Format(r, version), nil
+	return sitepdf.Download(r, version), nil
 }
 
 // buildVersion names this program for the site's build cache: a release

@@ -47,7 +47,7 @@ func runLint(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := lint.Options{Catalog: cat, Strict: *strict}
+	opts := lint.Options{Locales: cat, Strict: *strict}
 	if !*noGlyphs {
 		if opts.PDF, err = pdf.New(pdf.Options{}); err != nil {
 			return err

@@ -50,7 +50,7 @@ func runNote(_ context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageErrorf("--lang: %q is not a language tag", *lang)
 	}
-	var f notes.Format
+	var f notes.Style
 	fhir := strings.EqualFold(*format, "fhir")
 	if !fhir {
 		if err := f.UnmarshalText([]byte(*format)); err != nil {

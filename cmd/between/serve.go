@@ -111,11 +111,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			opts := site.Options{Out: dir, Sources: []fs.FS{base}, Locales: cat, Langs: tags, Version: version}
 			opts.Sources = append(opts.Sources, srcFS...)
 			if !*noPDF {
-				f, err := pdfFormat()
+				f, err := pdfDownload()
 				if err != nil {
 					return site.Options{}, err
 				}
-				opts.Formats = append(opts.Formats, f)
+				opts.Downloads = append(opts.Downloads, f)
 			}
 			return opts, nil
 		},

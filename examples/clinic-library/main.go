@@ -79,7 +79,7 @@ func build(ctx context.Context, clinic fs.FS, out string, withPDF bool) (site.Re
 		if err != nil {
 			return site.Report{}, err
 		}
-		opts.Formats = []site.Format{sitepdf.Format(r, "pdf")}
+		opts.Downloads = []site.Download{sitepdf.Download(r, "pdf")}
 	}
 	return site.Build(ctx, opts)
 }

@@ -16,7 +16,7 @@ import (
 func BenchmarkRender(b *testing.B) {
 	r := newRenderer(b, handout.Options{})
 	ctx := context.Background()
-	for _, f := range handout.Formats {
+	for _, f := range handout.Formats() {
 		b.Run(f.String(), func(b *testing.B) {
 			req := handout.Request{
 				ID: "sleep-routine", Lang: language.MustParse("es-MX"), Variant: worksheet.LargePrint,

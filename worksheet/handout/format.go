@@ -21,8 +21,8 @@ const (
 	JSON
 )
 
-// Formats lists every format.
-var Formats = []Format{HTML, PDF, JSON}
+// Formats returns every format, in declaration order.
+func Formats() []Format { return []Format{HTML, PDF, JSON} }
 
 // String returns "html", "pdf" or "json".
 func (f Format) String() string {
@@ -62,7 +62,7 @@ func (f Format) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes "html", "pdf" or "json". Case does not matter.
 func (f *Format) UnmarshalText(b []byte) error {
-	for _, c := range Formats {
+	for _, c := range Formats() {
 		if strings.EqualFold(string(b), c.String()) {
 			*f = c
 			return nil

@@ -37,11 +37,6 @@ var (
 	ErrParam = errors.New("handout: bad param")
 )
 
-// Locales gives the locale of a language. [*i18n.Catalog] implements it.
-type Locales interface {
-	Locale(tag language.Tag) (*i18n.Locale, error)
-}
-
 // Options configures [New]. The zero value serves the embedded library
 // with the embedded locales and the built-in PDF fonts.
 type Options struct {
@@ -51,7 +46,7 @@ type Options struct {
 	Sources []fs.FS
 	// Locales supplies UI strings and locale facts. Nil means
 	// i18n.Default().
-	Locales Locales
+	Locales i18n.Locales
 	// PDF draws PDFs. Nil means a new pdf.Renderer with the built-in fonts;
 	// pass one to share its parsed fonts with other code.
 	PDF *pdf.Renderer
@@ -87,7 +82,7 @@ type Request struct {
 // A Renderer never writes files, never logs and makes no network calls.
 type Renderer struct {
 	lib     *library
-	locales Locales
+	locales i18n.Locales
 	pdf     *pdf.Renderer
 	parser  *worksheet.Parser
 }

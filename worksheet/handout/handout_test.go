@@ -139,7 +139,7 @@ func TestRenderEveryFormat(t *testing.T) {
 	ctx := context.Background()
 	params := map[string]string{"wake_time": "6:15 <b>"}
 	for _, lang := range []string{"en", "es-419", "es-MX"} {
-		for _, v := range worksheet.Variants {
+		for _, v := range worksheet.Variants() {
 			t.Run(lang+"/"+v.String(), func(t *testing.T) {
 				req := handout.Request{ID: "sleep-routine", Lang: language.MustParse(lang), Variant: v, Params: params}
 
@@ -289,7 +289,7 @@ func TestRenderConcurrent(t *testing.T) {
 	r := sharedRenderer(t)
 	ctx := context.Background()
 	var want [3][]byte
-	for i, f := range handout.Formats {
+	for i, f := range handout.Formats() {
 		var b bytes.Buffer
 		require.NoError(t, r.Render(ctx, &b, handout.Request{ID: "mood-journal", Lang: language.Spanish, Format: f}))
 		want[i] = b.Bytes()
@@ -297,7 +297,7 @@ func TestRenderConcurrent(t *testing.T) {
 	var wg sync.WaitGroup
 	for n := range 12 {
 		wg.Go(func() {
-			f := handout.Formats[n%3]
+			f := handout.Formats()[n%3]
 			var b bytes.Buffer
 			if assert.NoError(t, r.Render(ctx, &b, handout.Request{ID: "mood-journal", Lang: language.Spanish, Format: f})) {
 				assert.Equal(t, want[n%3], b.Bytes(), "the same request gives the same bytes")
@@ -314,7 +314,7 @@ func TestEveryLibraryHandoutRenders(t *testing.T) {
 	r := sharedRenderer(t)
 	for _, id := range r.IDs() {
 		for _, lang := range []language.Tag{language.English, language.Spanish} {
-			for _, f := range handout.Formats {
+			for _, f := range handout.Formats() {
 				var b bytes.Buffer
 				assert.NoError(t, r.Render(context.Background(), &b, handout.Request{ID: id, Lang: lang, Variant: worksheet.LargePrint, Format: f}), "%s %s %s", id, lang, f)
 			}

@@ -25,7 +25,7 @@ func BenchmarkLintLibrary(b *testing.B) {
 		glyphs bool
 	}{{"all-checks", true}, {"no-glyphs", false}} {
 		b.Run(tc.name, func(b *testing.B) {
-			opts := lint.Options{Sources: []fs.FS{templates.FS()}, Catalog: cat}
+			opts := lint.Options{Sources: []fs.FS{templates.FS()}, Locales: cat}
 			if tc.glyphs {
 				opts.PDF = r
 			}
@@ -91,10 +91,10 @@ func BenchmarkSiteBuildLibrary(b *testing.B) {
 	cat, r := shared()
 	for _, tc := range []struct {
 		name    string
-		formats []site.Format
-	}{{"html", nil}, {"html+pdf", []site.Format{sitepdf.Format(r, "")}}} {
+		formats []site.Download
+	}{{"html", nil}, {"html+pdf", []site.Download{sitepdf.Download(r, "")}}} {
 		b.Run(tc.name, func(b *testing.B) {
-			opts := site.Options{Sources: []fs.FS{templates.FS()}, Locales: cat, Formats: tc.formats, Out: filepath.Join(b.TempDir(), "site")}
+			opts := site.Options{Sources: []fs.FS{templates.FS()}, Locales: cat, Downloads: tc.formats, Out: filepath.Join(b.TempDir(), "site")}
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := site.Build(context.Background(), opts); err != nil {
@@ -113,8 +113,8 @@ func BenchmarkSiteBuildLibrary(b *testing.B) {
 func BenchmarkShareOfBuild(b *testing.B) {
 	cat, r := shared()
 	files := library(b, cat)
-	lintOpts := lint.Options{Sources: []fs.FS{templates.FS()}, Catalog: cat, PDF: r}
-	buildOpts := site.Options{Sources: []fs.FS{templates.FS()}, Locales: cat, Formats: []site.Format{sitepdf.Format(r, "")}, Out: filepath.Join(b.TempDir(), "site")}
+	lintOpts := lint.Options{Sources: []fs.FS{templates.FS()}, Locales: cat, PDF: r}
+	buildOpts := site.Options{Sources: []fs.FS{templates.FS()}, Locales: cat, Downloads: []site.Download{sitepdf.Download(r, "")}, Out: filepath.Join(b.TempDir(), "site")}
 	var lintT, readT, buildT time.Duration
 	for b.Loop() {
 		t0 := time.Now()

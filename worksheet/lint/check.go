@@ -22,7 +22,7 @@ import (
 // checker runs the checks of one Run.
 type checker struct {
 	opts   Options
-	cat    *i18n.Catalog
+	cat    i18n.Locales
 	parser *worksheet.Parser
 }
 

@@ -32,7 +32,7 @@ func FuzzRun(f *testing.F) {
 	cat, r := shared()
 	f.Fuzz(func(t *testing.T, text string) {
 		src := fstest.MapFS{"walk/en.md": {Data: []byte(text)}}
-		res, err := lint.Run(context.Background(), lint.Options{Sources: []fs.FS{src}, Catalog: cat, PDF: r})
+		res, err := lint.Run(context.Background(), lint.Options{Sources: []fs.FS{src}, Locales: cat, PDF: r})
 		require.NoError(t, err)
 		lines := strings.Count(text, "\n") + 1
 		for _, fd := range all(res) {

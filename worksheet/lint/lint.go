@@ -26,9 +26,9 @@ type Options struct {
 	// Root, when not empty, is joined in front of every path in the result
 	// so that paths name files as the person sees them ("clinic/x/en.md").
 	Root string
-	// Catalog supplies each language's locale: its readability formula and
-	// target, and its PDF font. Nil means i18n.Default().
-	Catalog *i18n.Catalog
+	// Locales supplies each language's locale: its readability formula
+	// and target, and its PDF font. Nil means i18n.Default().
+	Locales i18n.Locales
 	// PDF, when not nil, checks that each file's PDF font can draw every
 	// character of the handout. Nil skips the glyph check.
 	PDF *pdf.Renderer
@@ -129,18 +129,19 @@ var ErrNoTemplates = errors.New("lint: no template files (<id>/<lang>.md) found"
 // Run lints every template file of every language in opts.Sources. Problems
 // in the templates are findings in the Result, never an error: Run returns
 // an error only when it cannot do its work (a source cannot be listed or
-// read, no catalog, ctx is done, no templates at all).
+// read, no locales, ctx is done, no templates at all).
 //
-// Run is safe to call from many goroutines at once with the same Catalog
+// Run is safe to call from many goroutines at once with the same Locales
 // and PDF renderer.
 func Run(ctx context.Context, opts Options) (Result, error) {
 	res := Result{Strict: opts.Strict, Templates: []Template{}}
-	cat := opts.Catalog
+	cat := opts.Locales
 	if cat == nil {
-		var err error
-		if cat, err = i18n.Default(); err != nil {
+		def, err := i18n.Default()
+		if err != nil {
 			return res, fmt.Errorf("lint: %w", err)
 		}
+		cat = def
 	}
 	lib, err := templates.Layer(opts.Sources...)
 	if err != nil {

@@ -89,7 +89,7 @@ type want struct {
 func lintFS(t *testing.T, sources ...fstest.MapFS) lint.Result {
 	t.Helper()
 	cat, r := shared()
-	opts := lint.Options{Catalog: cat, PDF: r}
+	opts := lint.Options{Locales: cat, PDF: r}
 	for _, s := range sources {
 		opts.Sources = append(opts.Sources, s)
 	}
@@ -293,7 +293,7 @@ func TestLayeringAndRoot(t *testing.T) {
 	bad := files("colour: blue\n", "")
 	good := files("", "")
 	res, err := lint.Run(context.Background(), lint.Options{
-		Sources: []fs.FS{bad, good}, Catalog: cat, PDF: r, Root: "clinic",
+		Sources: []fs.FS{bad, good}, Locales: cat, PDF: r, Root: "clinic",
 	})
 	require.NoError(t, err)
 	assert.Zero(t, res.Summary.Errors, "the later source replaces the id; got:\n%s", list(all(res)))
@@ -301,7 +301,7 @@ func TestLayeringAndRoot(t *testing.T) {
 	assert.Equal(t, "clinic/walk/en.md", res.Templates[0].Files[0].Path)
 	assert.Equal(t, 2, res.Summary.Files)
 
-	res, err = lint.Run(context.Background(), lint.Options{Sources: []fs.FS{good, bad}, Catalog: cat, Root: "clinic"})
+	res, err = lint.Run(context.Background(), lint.Options{Sources: []fs.FS{good, bad}, Locales: cat, Root: "clinic"})
 	require.NoError(t, err)
 	require.Positive(t, res.Summary.Errors)
 	assert.Equal(t, "clinic/walk/en.md", all(res)[0].Path)
@@ -309,7 +309,7 @@ func TestLayeringAndRoot(t *testing.T) {
 
 func TestSkipsHiddenAndEmpty(t *testing.T) {
 	cat, _ := shared()
-	_, err := lint.Run(context.Background(), lint.Options{Catalog: cat, Sources: []fs.FS{fstest.MapFS{
+	_, err := lint.Run(context.Background(), lint.Options{Locales: cat, Sources: []fs.FS{fstest.MapFS{
 		"_draft/en.md":   {Data: []byte("not a template")},
 		".git/en.md":     {Data: []byte("not a template")},
 		"README.md":      {Data: []byte("# hello")},
@@ -322,7 +322,7 @@ func TestCanceled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	cat, _ := shared()
-	_, err := lint.Run(ctx, lint.Options{Catalog: cat, Sources: []fs.FS{files("", "")}})
+	_, err := lint.Run(ctx, lint.Options{Locales: cat, Sources: []fs.FS{files("", "")}})
 	require.ErrorIs(t, err, context.Canceled)
 }
 
@@ -331,7 +331,7 @@ func TestCanceled(t *testing.T) {
 func TestShippedLibraryStrict(t *testing.T) {
 	cat, r := shared()
 	res, err := lint.Run(context.Background(), lint.Options{
-		Sources: []fs.FS{templates.FS()}, Catalog: cat, PDF: r, Strict: true,
+		Sources: []fs.FS{templates.FS()}, Locales: cat, PDF: r, Strict: true,
 	})
 	require.NoError(t, err)
 	var problems []lint.Finding

@@ -13,7 +13,7 @@ import (
 func BenchmarkRender(b *testing.B) {
 	r := newRenderer(b)
 	ws := sleepHandout()
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		opts := pdf.RenderOptions{Locale: testLocale(), Variant: v}
 		// Parse the fonts before timing.
 		if err := r.Render(context.Background(), io.Discard, ws, opts); err != nil {

@@ -23,7 +23,7 @@ func TestCPUTime(t *testing.T) {
 	}
 	r := newRenderer(t)
 	ws := sleepHandout()
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		opts := pdf.RenderOptions{Locale: testLocale(), Variant: v}
 		_ = r.Render(context.Background(), io.Discard, ws, opts)
 		const n = 300
@@ -38,7 +38,7 @@ func TestCPUTime(t *testing.T) {
 	sheets, locs := library(t)
 	start := cpu()
 	for i, ws := range sheets {
-		for _, v := range worksheet.Variants {
+		for _, v := range worksheet.Variants() {
 			if err := r.Render(context.Background(), io.Discard, ws, pdf.RenderOptions{Locale: locs[i], Variant: v}); err != nil {
 				t.Fatal(err)
 			}

@@ -37,7 +37,7 @@ func FuzzRender(f *testing.F) {
 				&worksheet.Part{N: 1, Total: 1, Title: s},
 			},
 		}
-		for _, v := range worksheet.Variants {
+		for _, v := range worksheet.Variants() {
 			err := r.Render(context.Background(), io.Discard, ws, pdf.RenderOptions{Variant: v, Params: map[string]string{"p": s}})
 			if err != nil && !errors.Is(err, pdf.ErrMissingGlyph) && !errors.Is(err, pdf.ErrTooManyPages) {
 				t.Fatalf("render: %v", err)

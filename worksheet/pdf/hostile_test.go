@@ -118,7 +118,7 @@ func TestHostileWideTable(t *testing.T) {
 		&worksheet.Table{Header: header, Rows: [][]worksheet.Cell{row, row}},
 	}}
 	r := &Renderer{}
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		st, doc, err := layoutHostile(t, r, ws, v, hostileBounds{Time: 20 * time.Second, Alloc: 512 << 20})
 		if err != nil {
 			assert.Contains(t, err.Error(), "h/en.md", "a clear error names the file")
@@ -227,7 +227,7 @@ func TestHostileDeepNesting(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			ws := &worksheet.Worksheet{Path: "h/en.md", Meta: worksheet.Meta{Title: "Deep"}, Body: c.body}
 			r := &Renderer{}
-			for _, v := range worksheet.Variants {
+			for _, v := range worksheet.Variants() {
 				st, doc, err := layoutHostile(t, r, ws, v, hostileBounds{Time: 20 * time.Second, Alloc: 512 << 20})
 				require.NoError(t, err)
 				assert.Contains(t, textOf(doc), "deepwordshere", "the text is drawn")
@@ -313,7 +313,7 @@ func TestRenderConcurrentHostile(t *testing.T) {
 	ws := parseHostile(t, "## Heading\n\nSome *words* and a ___ blank.\n\n- [ ] one\n- [x] two\n\n| a | b |\n|---|---|\n| ___ | x |\n\n::: lines 2\n\n::: scale 0 10 How much?\n\n::: tracker Mood | Sleep\n\n::: crisis\n")
 	r := &Renderer{}
 	want := map[worksheet.Variant][]byte{}
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		var out bytes.Buffer
 		require.NoError(t, r.Render(context.Background(), &out, ws, RenderOptions{Variant: v}))
 		want[v] = out.Bytes()
@@ -322,7 +322,7 @@ func TestRenderConcurrentHostile(t *testing.T) {
 	for g := range 6 {
 		wg.Go(func() {
 			for i := range 6 {
-				v := worksheet.Variants[(g+i)%len(worksheet.Variants)]
+				v := worksheet.Variants()[(g+i)%len(worksheet.Variants())]
 				var out bytes.Buffer
 				if err := r.Render(context.Background(), &out, ws, RenderOptions{Variant: v}); err != nil {
 					t.Error(err)

@@ -95,7 +95,7 @@ func TestIntroKeptWithWhatItIntroduces(t *testing.T) {
 		}, 1},
 	}
 	for _, c := range cases {
-		for _, v := range worksheet.Variants {
+		for _, v := range worksheet.Variants() {
 			for n := range 45 {
 				body := append(filler(n), heading("What matters to me"),
 					para("When things are hard, it can help to remember what you care about."), c.block)
@@ -118,7 +118,7 @@ func TestListsKeepTogether(t *testing.T) {
 		}
 		return l
 	}
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		for n := range 45 {
 			// A short list stays on one page.
 			_, doc := layoutOf(t, append(filler(n), items(4)), v)
@@ -135,7 +135,7 @@ func TestListsKeepTogether(t *testing.T) {
 }
 
 func TestClosingLineNotAlone(t *testing.T) {
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		for n := range 45 {
 			st, doc := layoutOf(t, append(filler(n), &worksheet.Lines{Count: 2}, para("Even a small change counts.")), v)
 			p := pageOf(doc, "Even a small change counts.")
@@ -197,7 +197,7 @@ func TestBlankTableRowIsRoomToWrite(t *testing.T) {
 		Header: []worksheet.Cell{{&worksheet.Text{Text: "Facts that fit"}}, {&worksheet.Text{Text: "Facts that do not fit"}}},
 		Rows:   [][]worksheet.Cell{{blank, blank}, {blank, {&worksheet.Text{Text: "one"}}}},
 	}
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		st, doc := layoutOf(t, []worksheet.Block{tbl}, v)
 		underscores := count(doc, 0, func(o op) bool { return o.kind == opText && strings.Contains(o.text, "___") })
 		assert.Equal(t, 1, underscores, "%s: only the row with text keeps its blank", v)

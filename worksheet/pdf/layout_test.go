@@ -46,7 +46,7 @@ func TestLayoutGolden(t *testing.T) {
 	require.NoError(t, err)
 	r, err := New(Options{})
 	require.NoError(t, err)
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		t.Run(v.String(), func(t *testing.T) {
 			st, err := r.newState(ws, RenderOptions{Variant: v, Params: map[string]string{"support_person": "Sam"}})
 			require.NoError(t, err)
@@ -75,7 +75,7 @@ func TestKeepRules(t *testing.T) {
 			&worksheet.Paragraph{Content: []worksheet.Inline{&worksheet.Text{Text: long}}})
 	}
 	ws := &worksheet.Worksheet{Path: "k/en.md", Body: body}
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		st, err := r.newState(ws, RenderOptions{Variant: v})
 		require.NoError(t, err)
 		doc, err := st.layout(context.Background())

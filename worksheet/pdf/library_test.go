@@ -60,7 +60,7 @@ func TestDefaultLibrary(t *testing.T) {
 	start := time.Now()
 	n := 0
 	for i, ws := range sheets {
-		for _, v := range worksheet.Variants {
+		for _, v := range worksheet.Variants() {
 			var w io.Writer = io.Discard
 			if dump != "" {
 				name := strings.ReplaceAll(strings.TrimSuffix(ws.Path, ".md"), "/", "-") + "-" + v.String() + ".pdf"

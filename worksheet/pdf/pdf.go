@@ -89,7 +89,7 @@ type RenderOptions struct {
 	// with no value prints as a blank to write on.
 	Params map[string]string
 	// Paper overrides the locale's paper size when not empty.
-	Paper i18n.Paper
+	Paper i18n.PaperSize
 	// ContinuousParts runs the parts of a split handout on without
 	// starting each part on a new page.
 	ContinuousParts bool
@@ -139,7 +139,7 @@ func (r *Renderer) CheckGlyphs(ws *worksheet.Worksheet, loc *i18n.Locale) error 
 	}
 	all := missingSet{}
 	var st *state
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		var err error
 		st, err = r.newState(ws, RenderOptions{Variant: v, Locale: loc})
 		if err != nil {

@@ -335,7 +335,7 @@ func TestBadInputNeverPanics(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			ws := &worksheet.Worksheet{Path: "bad/en.md", Body: c.body}
-			for _, v := range worksheet.Variants {
+			for _, v := range worksheet.Variants() {
 				doc := render(t, r, ws, pdf.RenderOptions{Variant: v})
 				text := run(t, doc, "pdftotext", "FILE", "-")
 				assert.True(t, c.pages(len(pages(text))), "%s: %d pages", v, len(pages(text)))
@@ -400,7 +400,7 @@ func TestMarkdownAndCatalog(t *testing.T) {
 		loc, err := cat.Locale(tag)
 		require.NoError(t, err)
 		require.NoError(t, r.CheckGlyphs(ws, loc))
-		for _, v := range worksheet.Variants {
+		for _, v := range worksheet.Variants() {
 			doc := render(t, r, ws, pdf.RenderOptions{Locale: loc, Variant: v, Params: map[string]string{"support_person": "Ana"}})
 			text := collapse(run(t, doc, "pdftotext", "FILE", "-"))
 			for _, want := range []string{"My Coping Plan", "Warning signs", "My sleep changes", "I stop answering messages",

@@ -21,7 +21,7 @@ import (
 func TestFooterReadLast(t *testing.T) {
 	needtool.Path(t, "pdftotext", "apt-get install poppler-utils")
 	r := newRenderer(t)
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		for n := 0; n < 40; n += 3 {
 			var body []worksheet.Block
 			for i := range n {

@@ -94,14 +94,14 @@ func sampleHeap() func() uint64 {
 	}
 }
 
-// pdfFormat is the PDF format as "between build" makes it, for the
+// pdfDownload is the PDF format as "between build" makes it, for the
 // benchmarks; the site package itself never links the PDF renderer.
-func pdfFormat(b *testing.B) site.Format {
+func pdfDownload(b *testing.B) site.Download {
 	r, err := pdf.New(pdf.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	return sitepdf.Format(r, "pdf bench")
+	return sitepdf.Download(r, "pdf bench")
 }
 
 // BenchmarkIncremental rebuilds the default library (HTML, and HTML with
@@ -128,7 +128,7 @@ func BenchmarkIncremental(b *testing.B) {
 				}
 				opts := site.Options{Sources: []fs.FS{src}, Out: filepath.Join(b.TempDir(), "site"), Locales: cat, Version: "bench"}
 				if formats == "html+pdf" {
-					opts.Formats = []site.Format{pdfFormat(b)}
+					opts.Downloads = []site.Download{pdfDownload(b)}
 				}
 				full, err := site.Build(context.Background(), opts)
 				if err != nil {

@@ -100,7 +100,7 @@ func (s *sumWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// fingerprinter is what a Locales gives to be cached: a hash of the data
+// fingerprinter is what an [i18n.Locales] gives to be cached: a hash of the data
 // its locales are made from. [*i18n.Catalog] has it.
 type fingerprinter interface {
 	Fingerprint() string
@@ -137,7 +137,7 @@ var embeddedHash = func() string {
 
 // cacheKey returns the hash of everything every output depends on, or ""
 // when the build cannot be cached: Options.Version is empty, the locales
-// give no fingerprint, a custom Parser is set, or a Format has no Version.
+// give no fingerprint, a custom Parser is set, or a Download has no Version.
 func (b *builder) cacheKey(fp string) string {
 	if b.opts.Version == "" || fp == "" || b.opts.Parser != nil {
 		return ""
@@ -147,10 +147,10 @@ func (b *builder) cacheKey(fp string) string {
 	for _, t := range b.langs {
 		hashFields(h, "lang", t.String())
 	}
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		hashFields(h, "variant", v.String())
 	}
-	for _, f := range b.opts.Formats {
+	for _, f := range b.opts.Downloads {
 		if f.Version == "" {
 			return ""
 		}

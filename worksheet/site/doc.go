@@ -10,7 +10,7 @@
 //	<lang>/index.html                   the library: cards by kind, then by topic
 //	<lang>/<id>/index.html              the handout, standard print
 //	<lang>/<id>/large-print.html        the handout, large print
-//	<lang>/<id>/<id>.<ext>              each extra [Format] (a PDF, say) …
+//	<lang>/<id>/<id>.<ext>              each extra [Download] (a PDF, say) …
 //	<lang>/<id>/<id>-large-print.<ext>  … in both variants
 //	assets/site.css, assets/print.css   styles for screen and for paper
 //	.between-site                       the manifest: every file written
@@ -85,7 +85,7 @@
 // assets, the hash of all ids. Its key hashes what every file depends on:
 // [Options.Version], the layouts and assets built into the program, the
 // locales' fingerprint ([i18n.Catalog.Fingerprint]), the languages, the
-// variants and each [Format]'s Ext and Version.
+// variants and each [Download]'s Ext and Version.
 //
 // The next Build into the same folder reuses every group whose inputs hash
 // as before and whose files are still, by size and checksum, those it
@@ -96,7 +96,7 @@
 // site before the swap and byte-reproducible; deleting it only makes the
 // next build a full one. A build is never cached when [Options.Version]
 // is empty, the locales have no fingerprint, [Options.Parser] is set or a
-// Format has no Version; [Options.Full] renders everything and writes the
+// [Download] has no Version; [Options.Full] renders everything and writes the
 // cache afresh. Files reused are not rendered, so the UI strings they use
 // are not looked up: a build that checks the catalog's fallbacks
 // afterwards sets Full.
@@ -117,9 +117,9 @@
 // a parsed template is released as soon as its last page is written, so
 // memory stays flat as the library grows.
 //
-// # PDF and other formats
+// # PDFs and other downloads
 //
 // The package does not link a PDF library. A program that wants PDFs
-// passes a [Format] whose Render calls the PDF renderer; Build then writes
+// passes a [Download] whose Render calls the PDF renderer; Build then writes
 // the files and links them from the handout pages and the library cards.
 package site

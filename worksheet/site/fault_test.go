@@ -170,11 +170,11 @@ func requireComplete(t *testing.T, out string) int {
 	return n
 }
 
-// countingFormat is a further output that calls hook before each render
+// countingDownload is a further output that calls hook before each render
 // and writes a few bytes.
-func countingFormat(hook func(n int64) error) site.Format {
+func countingDownload(hook func(n int64) error) site.Download {
 	var calls atomic.Int64
-	return site.Format{
+	return site.Download{
 		Ext:   "txt",
 		Label: func(*i18n.Locale, worksheet.Variant) string { return "Text" },
 		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
@@ -196,7 +196,7 @@ func TestFaultCancelMidBuild(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		opts := faultOptions(t, out, big)
-		opts.Formats = []site.Format{countingFormat(func(n int64) error {
+		opts.Downloads = []site.Download{countingDownload(func(n int64) error {
 			if n == 300 {
 				cancel()
 			}
@@ -233,7 +233,7 @@ func TestFaultFailingWrite(t *testing.T) {
 	t.Run("a render fails with ENOSPC", func(t *testing.T) {
 		out, before := prevSite(t)
 		opts := faultOptions(t, out, faultCorpus(100))
-		opts.Formats = []site.Format{countingFormat(func(n int64) error {
+		opts.Downloads = []site.Download{countingDownload(func(n int64) error {
 			if n >= 50 {
 				return &fs.PathError{Op: "write", Path: "x.txt", Err: syscall.ENOSPC}
 			}
@@ -715,7 +715,7 @@ func TestBuildParallel(t *testing.T) {
 	parser := worksheet.NewParser()
 	r, err := pdf.New(pdf.Options{})
 	require.NoError(t, err)
-	pdfFormat := site.Format{
+	pdfDownload := site.Download{
 		Ext:   "pdf",
 		Label: func(*i18n.Locale, worksheet.Variant) string { return "PDF" },
 		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
@@ -725,7 +725,7 @@ func TestBuildParallel(t *testing.T) {
 	src := faultCorpus(6)
 	opts := func(out string) site.Options {
 		return site.Options{Out: out, Sources: []fs.FS{src}, Locales: cat, Parser: parser,
-			Langs: []language.Tag{language.English, language.Spanish}, Formats: []site.Format{pdfFormat}, Workers: 2}
+			Langs: []language.Tag{language.English, language.Spanish}, Downloads: []site.Download{pdfDownload}, Workers: 2}
 	}
 	t.Run("two folders", func(t *testing.T) {
 		outs := []string{filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")}

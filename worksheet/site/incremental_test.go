@@ -181,11 +181,11 @@ func TestIncremental(t *testing.T) {
 	})
 }
 
-func TestIncrementalFormats(t *testing.T) {
+func TestIncrementalDownloads(t *testing.T) {
 	ctx := context.Background()
 	calls := 0
-	format := func(version string) site.Format {
-		return site.Format{
+	format := func(version string) site.Download {
+		return site.Download{
 			Ext: "txt", Version: version,
 			Render: func(_ context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, _ *i18n.Locale) error {
 				calls++ // Workers is 1
@@ -195,10 +195,10 @@ func TestIncrementalFormats(t *testing.T) {
 		}
 	}
 	out := filepath.Join(t.TempDir(), "site")
-	build := func(f site.Format) site.Report {
+	build := func(f site.Download) site.Report {
 		t.Helper()
 		calls = 0
-		rep, err := site.Build(ctx, site.Options{Out: out, Sources: []fs.FS{mine(t)}, Locales: catalog(t), Workers: 1, Formats: []site.Format{f}, Version: "test"})
+		rep, err := site.Build(ctx, site.Options{Out: out, Sources: []fs.FS{mine(t)}, Locales: catalog(t), Workers: 1, Downloads: []site.Download{f}, Version: "test"})
 		require.NoError(t, err)
 		return rep
 	}

@@ -129,8 +129,6 @@ type langChoice struct {
 	Title string
 }
 
-var kindOrder = []worksheet.Kind{worksheet.KindWorksheet, worksheet.KindLog, worksheet.KindPlan, worksheet.KindHandout, worksheet.KindReview}
-
 func dir(loc *i18n.Locale) string {
 	if loc.Dir == "" {
 		return string(i18n.LTR)
@@ -138,20 +136,20 @@ func dir(loc *i18n.Locale) string {
 	return string(loc.Dir)
 }
 
-// versions lists the links to every variant and format of a handout, as
+// versions lists the links to every variant and download of a handout, as
 // seen from a page dirPrefix away from its folder ("" on the handout's own
 // pages, "<id>/" on the library page).
 func (b *builder) versions(id, dirPrefix string, loc *i18n.Locale, current worksheet.Variant, onHandout bool) []link {
 	var links []link
-	for _, v := range worksheet.Variants {
+	for _, v := range worksheet.Variants() {
 		text := loc.Text("StandardPrint", nil)
 		if v == worksheet.LargePrint {
 			text = loc.Text("LargePrint", nil)
 		}
 		links = append(links, link{Text: text, Href: dirPrefix + pageName(v), Current: onHandout && v == current})
 	}
-	for _, f := range b.opts.Formats {
-		for _, v := range worksheet.Variants {
+	for _, f := range b.opts.Downloads {
+		for _, v := range worksheet.Variants() {
 			text := f.Ext
 			if f.Label != nil {
 				text = f.Label(loc, v)
@@ -333,9 +331,10 @@ func hreflang(langs []link, prefix string) []link {
 func (b *builder) libraryPage(lang language.Tag, langLinks []link) *libraryPage {
 	loc := b.locales[lang.String()]
 	cards := b.cards[lang.String()]
+	kinds := worksheet.Kinds()
 	slices.SortFunc(cards, func(x, y card) int {
 		return cmp.Or(
-			cmp.Compare(slices.Index(kindOrder, x.Kind), slices.Index(kindOrder, y.Kind)),
+			cmp.Compare(slices.Index(kinds, x.Kind), slices.Index(kinds, y.Kind)),
 			strings.Compare(string(x.Kind), string(y.Kind)),
 			strings.Compare(x.Title, y.Title),
 			strings.Compare(x.ID, y.ID),

@@ -38,12 +38,12 @@ type Options struct {
 	Langs []language.Tag
 	// Locales supplies UI strings and locale facts. Nil means
 	// i18n.Default().
-	Locales Locales
+	Locales i18n.Locales
 	// Parser parses the templates. Nil means worksheet.NewParser().
 	Parser *worksheet.Parser
-	// Formats are further files made for every handout and variant, such
-	// as PDFs, linked from the handout pages and the library.
-	Formats []Format
+	// Downloads are further files made for every handout and variant,
+	// such as PDFs, linked from the handout pages and the library.
+	Downloads []Download
 	// Workers bounds how many files are rendered at once. Zero or less
 	// means runtime.GOMAXPROCS(0).
 	Workers int
@@ -71,19 +71,14 @@ type Options struct {
 	BeforeCommit func(Report) error
 }
 
-// Locales gives the locale of a language. [*i18n.Catalog] implements it.
-type Locales interface {
-	Locale(tag language.Tag) (*i18n.Locale, error)
-}
-
-// Format is a further output made for every handout and variant, beside
-// the two HTML pages. Package worksheet/pdf/sitepdf provides the PDF
-// format (sitepdf.Format); keeping it a value here means the site package
+// Download is a further file made for every handout and variant, beside
+// the two HTML pages and linked from them. Package worksheet/pdf/sitepdf
+// provides the PDFs (sitepdf.Download); keeping it a value here means the site package
 // never links a PDF library unless the program asks for PDFs.
 //
 // The file of handout id in variant v is written to <lang>/<id>/ and named
 // by [FileName].
-type Format struct {
+type Download struct {
 	// Ext is the file name extension without the dot, such as "pdf".
 	Ext string
 	// Label returns the link text for the file of variant v, in loc's
@@ -94,7 +89,7 @@ type Format struct {
 	Render func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error
 	// Version names the renderer and every setting that changes its
 	// output, such as "pdf 1 letter". It is part of the build cache's key.
-	// A build with a Format whose Version is empty is not cached: every
+	// A build with a Download whose Version is empty is not cached: every
 	// file is rendered every time.
 	Version string
 }
@@ -186,7 +181,7 @@ func plural(n int, one, other string) string {
 // documentation, Safety).
 //
 // Templates are parsed once each and rendered in parallel, one task per
-// template, language, variant and format, on at most opts.Workers
+// template, language, variant and file, on at most opts.Workers
 // goroutines. A template that does not parse does not stop the others
 // from being checked: Build returns every such error, joined, and writes
 // nothing. Output is byte-for-byte the same for the same input.
@@ -268,7 +263,7 @@ type builder struct {
 	ids       []string // sorted
 	parser    *worksheet.Parser
 	langs     []language.Tag
-	locs      Locales
+	locs      i18n.Locales
 	locales   map[string]*i18n.Locale // by tag string, for every page and source language
 	fallbacks []Fallback
 
@@ -346,12 +341,12 @@ func newBuilder(opts Options) (*builder, error) {
 }
 
 // task is one file to write: a handout page of one variant, or one
-// format's file of one variant.
+// download of one variant.
 type task struct {
-	src     *parsed
-	lang    language.Tag // of the page
-	variant worksheet.Variant
-	format  int // index into opts.Formats, or -1 for the HTML page
+	src      *parsed
+	lang     language.Tag // of the page
+	variant  worksheet.Variant
+	download int // index into opts.Downloads, or -1 for the HTML page
 }
 
 // parsed is a source file parsed on first use by whichever task needs it
@@ -431,7 +426,7 @@ func (b *builder) run(ctx context.Context, out *output) error {
 		return err
 	}
 	srcs := b.plan()
-	perPage := len(worksheet.Variants) * (1 + len(b.opts.Formats))
+	perPage := len(worksheet.Variants()) * (1 + len(b.opts.Downloads))
 	total := 0
 	for _, p := range srcs {
 		n := len(p.pages) * perPage
@@ -479,10 +474,10 @@ func (b *builder) run(ctx context.Context, out *output) error {
 feed:
 	for _, p := range srcs {
 		for _, lang := range p.pages {
-			for _, v := range worksheet.Variants {
-				for f := -1; f < len(b.opts.Formats); f++ {
+			for _, v := range worksheet.Variants() {
+				for f := -1; f < len(b.opts.Downloads); f++ {
 					select {
-					case tasks <- task{src: p, lang: lang, variant: v, format: f}:
+					case tasks <- task{src: p, lang: lang, variant: v, download: f}:
 					case <-ctx.Done():
 						break feed
 					}
@@ -588,7 +583,7 @@ func (e parseError) Error() string { return e.err.Error() }
 func (b *builder) do(ctx context.Context, out *output, t task) error {
 	ws, err := t.src.get(b.parser)
 	if err != nil {
-		if t.lang == t.src.pages[0] && t.variant == worksheet.Standard && t.format < 0 {
+		if t.lang == t.src.pages[0] && t.variant == worksheet.Standard && t.download < 0 {
 			return parseError{err} // report each file once
 		}
 		return nil
@@ -600,8 +595,8 @@ func (b *builder) do(ctx context.Context, out *output, t task) error {
 		textLoc = b.locales[t.src.file.Lang.String()]
 	}
 	dir := t.lang.String() + "/" + ws.Meta.ID + "/"
-	if t.format >= 0 {
-		f := b.opts.Formats[t.format]
+	if t.download >= 0 {
+		f := b.opts.Downloads[t.download]
 		return out.write(dir+FileName(ws.Meta.ID, t.variant, f.Ext), func(w io.Writer) error {
 			if err := f.Render(ctx, w, ws, t.variant, textLoc); err != nil {
 				return fmt.Errorf("site: %s: %s %s: %w", ws.Path, t.variant, f.Ext, err)

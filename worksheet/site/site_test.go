@@ -314,10 +314,10 @@ func assertNoLeftovers(t *testing.T, dir string) {
 	}
 }
 
-func TestBuildFormats(t *testing.T) {
+func TestBuildDownloads(t *testing.T) {
 	errBoom := errors.New("boom")
-	txt := func(fail bool) site.Format {
-		return site.Format{
+	txt := func(fail bool) site.Download {
+		return site.Download{
 			Ext: "txt",
 			Label: func(loc *i18n.Locale, v worksheet.Variant) string {
 				return "Text (" + v.String() + ")"
@@ -332,7 +332,7 @@ func TestBuildFormats(t *testing.T) {
 		}
 	}
 	out := filepath.Join(t.TempDir(), "site")
-	rep, err := site.Build(context.Background(), site.Options{Out: out, Sources: []fs.FS{mine(t)}, Locales: catalog(t), Formats: []site.Format{txt(false)}})
+	rep, err := site.Build(context.Background(), site.Options{Out: out, Sources: []fs.FS{mine(t)}, Locales: catalog(t), Downloads: []site.Download{txt(false)}})
 	require.NoError(t, err)
 	tree := readTree(t, out)
 	assert.Equal(t, "sleep-routine standard en\n", tree["en/sleep-routine/sleep-routine.txt"])
@@ -341,7 +341,7 @@ func TestBuildFormats(t *testing.T) {
 	assert.Contains(t, tree["en/index.html"], `<a href="sleep-routine/sleep-routine.txt">Text (standard)</a>`)
 	assert.Equal(t, 3*(2*2+1)+2+2+1, rep.Files, "pages and files, a clinician page each, two index pages, two stylesheets, the manifest")
 
-	_, err = site.Build(context.Background(), site.Options{Out: filepath.Join(t.TempDir(), "x"), Sources: []fs.FS{mine(t)}, Locales: catalog(t), Formats: []site.Format{txt(true)}})
+	_, err = site.Build(context.Background(), site.Options{Out: filepath.Join(t.TempDir(), "x"), Sources: []fs.FS{mine(t)}, Locales: catalog(t), Downloads: []site.Download{txt(true)}})
 	require.ErrorIs(t, err, errBoom)
 }
 

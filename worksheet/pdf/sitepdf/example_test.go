@@ -26,8 +26,8 @@ func Example() {
 	}
 	out := filepath.Join(dir, "site")
 	_, err = site.Build(context.Background(), site.Options{
-		Out:     out,
-		Formats: []site.Format{sitepdf.Format(r, "pdf")},
+		Out:       out,
+		Downloads: []site.Download{sitepdf.Download(r, "pdf")},
 	})
 	if err != nil {
 		fmt.Println(err)

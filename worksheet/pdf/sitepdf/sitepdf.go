@@ -1,4 +1,4 @@
-// Package sitepdf joins the PDF renderer to the site builder: [Format]
+// Package sitepdf joins the PDF renderer to the site builder: [Download]
 // makes the standard and large-print PDF of every handout a site holds.
 //
 // It is a package of its own so that neither side imports the other:
@@ -17,16 +17,16 @@ import (
 	"github.com/betweensessions/between/worksheet/site"
 )
 
-// Format returns the site format that writes <id>.pdf and
+// Download returns the site download that writes <id>.pdf and
 // <id>-large-print.pdf beside each handout page with r, one renderer
 // shared by the builder's goroutines, and links them as "PDF" and "Large
 // print PDF" in the page's language.
 //
 // version names r and its settings (fonts, creation date) for the site's
 // build cache: PDFs made under another version are rendered again. An
-// empty version turns the cache off for builds that use this format.
-func Format(r *pdf.Renderer, version string) site.Format {
-	return site.Format{
+// empty version turns the cache off for builds that use this download.
+func Download(r *pdf.Renderer, version string) site.Download {
+	return site.Download{
 		Ext:     "pdf",
 		Version: version,
 		Label: func(loc *i18n.Locale, v worksheet.Variant) string {

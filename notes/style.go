@@ -5,13 +5,17 @@ import (
 	"strings"
 )
 
-// Format is a note format. The zero value is [Narrative].
-type Format int
+// Style is how a note is laid out: one paragraph of prose, or the sections
+// of SOAP, DAP, BIRP or GIRP. (Clinicians call these note formats; the
+// type is named Style so that "format" keeps one meaning in this module:
+// the kind of file written, as in handout.Format.) The zero value is
+// [Narrative].
+type Style int
 
-// The note formats.
+// The note styles.
 const (
 	// Narrative is one paragraph of prose ("narrative").
-	Narrative Format = iota
+	Narrative Style = iota
 	// SOAP is Subjective, Objective, Assessment, Plan ("soap").
 	SOAP
 	// DAP is Data, Assessment, Plan ("dap").
@@ -22,40 +26,40 @@ const (
 	GIRP
 )
 
-var formatNames = []string{"narrative", "soap", "dap", "birp", "girp"}
+var styleNames = []string{"narrative", "soap", "dap", "birp", "girp"}
 
-// Formats returns every format, in declaration order.
-func Formats() []Format { return []Format{Narrative, SOAP, DAP, BIRP, GIRP} }
+// Styles returns every style, in declaration order.
+func Styles() []Style { return []Style{Narrative, SOAP, DAP, BIRP, GIRP} }
 
 // String returns the text form, e.g. "soap".
-func (f Format) String() string {
-	if f < 0 || int(f) >= len(formatNames) {
-		return fmt.Sprintf("Format(%d)", int(f))
+func (s Style) String() string {
+	if s < 0 || int(s) >= len(styleNames) {
+		return fmt.Sprintf("Style(%d)", int(s))
 	}
-	return formatNames[f]
+	return styleNames[s]
 }
 
-// MarshalText encodes the format as its text form.
-func (f Format) MarshalText() ([]byte, error) {
-	if f < 0 || int(f) >= len(formatNames) {
-		return nil, fmt.Errorf("notes: invalid format value %d", int(f))
+// MarshalText encodes the style as its text form.
+func (s Style) MarshalText() ([]byte, error) {
+	if s < 0 || int(s) >= len(styleNames) {
+		return nil, fmt.Errorf("notes: invalid style value %d", int(s))
 	}
-	return []byte(formatNames[f]), nil
+	return []byte(styleNames[s]), nil
 }
 
 // UnmarshalText decodes "narrative", "soap", "dap", "birp" or "girp", in
 // any case.
-func (f *Format) UnmarshalText(b []byte) error {
-	for i, n := range formatNames {
+func (s *Style) UnmarshalText(b []byte) error {
+	for i, n := range styleNames {
 		if strings.EqualFold(n, string(b)) {
-			*f = Format(i)
+			*s = Style(i)
 			return nil
 		}
 	}
-	return fmt.Errorf("notes: unknown format (want one of %s)", strings.Join(formatNames, ", "))
+	return fmt.Errorf("notes: unknown style (want one of %s)", strings.Join(styleNames, ", "))
 }
 
-// section is one heading of a format, as a message ID.
+// section is one heading of a style, as a message ID.
 type section string
 
 const (
@@ -71,9 +75,9 @@ const (
 	secGoal         section = "NoteGoal"
 )
 
-// sections returns a format's sections in order.
-func (f Format) sections() []section {
-	switch f {
+// sections returns a style's sections in order.
+func (s Style) sections() []section {
+	switch s {
 	case SOAP:
 		return []section{secSubjective, secObjective, secAssessment, secPlan}
 	case DAP:
@@ -117,10 +121,10 @@ const (
 	numPieces
 )
 
-// placement returns the section a piece goes in for format f. The table is
+// placement returns the section a piece goes in for style s. The table is
 // documented in doc.go and docs/notes.md; change all three together.
-func (f Format) placement(p piece) section {
-	switch f {
+func (s Style) placement(p piece) section {
+	switch s {
 	case Narrative:
 		if p == pGoal {
 			return "-"
@@ -151,12 +155,12 @@ func (f Format) placement(p piece) section {
 	case BIRP, GIRP:
 		switch p {
 		case pGoal:
-			if f == BIRP {
+			if s == BIRP {
 				return "-"
 			}
 			return secGoal
 		case pMeasures, pCustom:
-			if f == BIRP {
+			if s == BIRP {
 				return secBehavior
 			}
 			return secResponse
