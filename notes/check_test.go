@@ -146,7 +146,7 @@ func TestEarlierMeasureDatedAfterCurrent(t *testing.T) {
 			Earlier:  []homework.Score{{Instrument: homework.PHQ9, Items: []int{3, 3, 3, 3, 3, 3, 3, 3, 3}, Date: tc.earlier}},
 		}
 		in := notes.Input{Assignment: a, Review: rv}
-		for _, f := range []notes.Format{notes.Narrative, notes.SOAP} {
+		for _, f := range []notes.Style{notes.Narrative, notes.SOAP} {
 			_, err := w.Note(f, in, notes.Options{})
 			require.Error(t, err, "%s before %s", tc.earlier, tc.current)
 			assert.Contains(t, err.Error(), "earlier_measures[0].date")
