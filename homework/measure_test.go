@@ -226,3 +226,32 @@ func TestCompletionPercent(t *testing.T) {
 		assert.Equal(t, tt.want, got)
 	}
 }
+
+func TestLOINC(t *testing.T) {
+	for _, in := range []homework.Instrument{homework.PHQ9, homework.GAD7} {
+		items := in.LOINCItems()
+		assert.Len(t, items, in.Items(), in.String())
+		seen := map[string]bool{in.LOINCPanel(): true, in.LOINCTotal(): true}
+		for _, it := range items {
+			assert.Regexp(t, `^\d{4,5}-\d$`, it.Code)
+			assert.NotEmpty(t, it.Text)
+			assert.False(t, seen[it.Code], "duplicate %s", it.Code)
+			seen[it.Code] = true
+		}
+		items[0].Code = "changed"
+		assert.NotEqual(t, "changed", in.LOINCItems()[0].Code, "LOINCItems returns a copy")
+	}
+	assert.Equal(t, "44260-8", homework.PHQ9.LOINCItems()[8].Code, "item 9")
+	assert.Empty(t, homework.Instrument(0).LOINCPanel())
+	for s := 0; s <= homework.MaxItem; s++ {
+		a, ok := homework.LOINCAnswer(s)
+		require.True(t, ok)
+		back, ok := homework.LOINCAnswerScore(a.Code)
+		assert.True(t, ok)
+		assert.Equal(t, s, back)
+	}
+	_, ok := homework.LOINCAnswer(4)
+	assert.False(t, ok)
+	_, ok = homework.LOINCAnswerScore("LA0000-0")
+	assert.False(t, ok)
+}

@@ -70,11 +70,15 @@
 //
 // [Writer.Bundle] writes a Bundle of type collection with the Goal the
 // homework serves, one Consent per remote channel ([homework.Channel.Remote])
-// that has a safeguards record, an Observation for each PHQ-9 (LOINC
-// 44261-6) and GAD-7 (LOINC 70274-6) total score with its severity and
-// date, and the CarePlan. Ids are name-based UUIDs of the content. The
-// mapping is in docs/fhir.md; the tests validate every golden Bundle with
-// Medplum's validator against the R4 StructureDefinitions.
+// that has a safeguards record, an Observation of days completed of days
+// planned, for each PHQ-9 and GAD-7 the item answers (LOINC-coded), the
+// total and the panel grouping them with hasMember (the US Core
+// screening-assessment pattern; a PHQ-9 item 9 above 0 carries the
+// interpretation POS and the safety follow-up), and the CarePlan, whose
+// status follows the review's [homework.ReviewOutcome]. Ids are name-based
+// UUIDs of the content. The mapping is in docs/fhir.md; the tests validate
+// every golden Bundle with Medplum's validator against the R4
+// StructureDefinitions, plus checks of codes and references.
 //
 // # Privacy and concurrency
 //

@@ -71,6 +71,16 @@ type (
 		Performer       []fhirRef     `json:"performer,omitempty"`
 		Description     string        `json:"description,omitempty"`
 	}
+	fhirQuantity struct {
+		Value  int    `json:"value"`
+		Unit   string `json:"unit"`
+		System string `json:"system"`
+		Code   string `json:"code"`
+	}
+	fhirRatio struct {
+		Numerator   fhirQuantity `json:"numerator"`
+		Denominator fhirQuantity `json:"denominator"`
+	}
 	fhirActivity struct {
 		OutcomeReference []fhirRef        `json:"outcomeReference,omitempty"`
 		Progress         []fhirAnnotation `json:"progress,omitempty"`
@@ -100,7 +110,10 @@ type (
 		PolicyRule     *fhirConcept     `json:"policyRule,omitempty"`
 		Provision      *fhirProvision   `json:"provision,omitempty"`
 		ValueInteger   *int             `json:"valueInteger,omitempty"`
+		ValueConcept   *fhirConcept     `json:"valueCodeableConcept,omitempty"`
+		ValueRatio     *fhirRatio       `json:"valueRatio,omitempty"`
 		Interpretation []fhirConcept    `json:"interpretation,omitempty"`
+		HasMember      []fhirRef        `json:"hasMember,omitempty"`
 		Goal           []fhirRef        `json:"goal,omitempty"`
 		Activity       []fhirActivity   `json:"activity,omitempty"`
 		Note           []fhirAnnotation `json:"note,omitempty"`
@@ -132,13 +145,17 @@ const (
 	systemConsentScope = "http://terminology.hl7.org/CodeSystem/consentscope"
 	systemActCode      = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 	systemParticipant  = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
+	systemInterp       = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+	systemUCUM         = "http://unitsofmeasure.org"
 )
 
 // Bundle writes the input as a FHIR R4 Bundle of type collection, as
 // indented JSON: the Goal the homework serves, one Consent for each remote
-// channel with a safeguards record, an Observation for each PHQ-9 and GAD-7
-// score (earlier ones first), and the CarePlan whose activity is the
-// homework. Every id is a name-based UUID derived from the resource's
+// channel with a safeguards record, with a review the Observation of days
+// completed and, for each PHQ-9 and GAD-7 score (earlier ones first), an
+// Observation per item, one for the total and the panel that groups them,
+// and the CarePlan whose activity is the homework and whose status follows
+// the review's outcome. Every id is a name-based UUID derived from the resource's
 // content, so the same input always gives the same bytes. The mapping is
 // documented in docs/fhir.md.
 //
@@ -217,8 +234,14 @@ func (w *Writer) Bundle(in Input, opt Options) ([]byte, error) {
 
 	var outcomes []fhirRef
 	if rv != nil {
-		for _, s := range append(append([]homework.Score(nil), rv.Earlier...), rv.Measures...) {
-			outcomes = append(outcomes, add(observation(t, s, subject)))
+		if c := completion(t, rv, subject); c != nil {
+			outcomes = append(outcomes, add(c))
+		}
+		for _, sc := range rv.Earlier {
+			outcomes = append(outcomes, scoreObservations(t, sc, nil, subject, add))
+		}
+		for _, sc := range rv.Measures {
+			outcomes = append(outcomes, scoreObservations(t, sc, rv, subject, add))
 		}
 	}
 
@@ -245,12 +268,13 @@ func (w *Writer) Bundle(in Input, opt Options) ([]byte, error) {
 		detail.StatusReason = &fhirConcept{Text: sentence(t.msg("NoteDeclinedTask", nil))}
 		status = "revoked"
 	case rv != nil:
-		detail.Status = "completed"
-		status = "completed"
+		detail.Status, status = reviewStatus(rv.Outcome)
 		var p [numPieces][]string
 		t.review(&p, a, rv)
-		for _, s := range append(p[pCompletion], p[pExperience]...) {
-			activity.Progress = append(activity.Progress, fhirAnnotation{s})
+		for _, pc := range []piece{pCompletion, pExperience, pBarrierMet, pCustom, pInsights} {
+			for _, s := range p[pc] {
+				activity.Progress = append(activity.Progress, fhirAnnotation{s})
+			}
 		}
 		activity.OutcomeReference = outcomes
 	}
@@ -285,6 +309,96 @@ func (w *Writer) Bundle(in Input, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("notes: fhir: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// reviewStatus returns the CarePlan activity's status and the CarePlan's
+// status after a review: they follow the recorded outcome, never the mere
+// presence of a review. Homework that continues (as it is or modified) is
+// in progress; complete homework is completed; stopped homework is stopped
+// and its plan revoked. Without a recorded outcome the activity's status is
+// unknown and the plan stays active (the outcome is a checklist gap).
+func reviewStatus(o homework.ReviewOutcome) (activity, plan string) {
+	switch o {
+	case homework.Continue, homework.Modify:
+		return "in-progress", "active"
+	case homework.Complete:
+		return "completed", "completed"
+	case homework.Stop:
+		return "stopped", "revoked"
+	}
+	return "unknown", "active"
+}
+
+// completion is the Observation of days completed of days planned, as a
+// ratio of days; nil when the days planned are not recorded.
+func completion(t *texts, rv *homework.Review, subject *fhirRef) *fhirResource {
+	pct, err := rv.CompletionRate()
+	if err != nil {
+		return nil
+	}
+	days := func(n int) fhirQuantity {
+		return fhirQuantity{Value: n, Unit: "d", System: systemUCUM, Code: "d"}
+	}
+	return &fhirResource{
+		ResourceType: "Observation", Status: "final",
+		Category:   []fhirConcept{{Coding: []fhirCoding{{System: systemObsCategory, Code: "therapy", Display: "Therapy"}}}},
+		Code:       &fhirConcept{Text: t.msg("FHIRCompletion", nil)},
+		Subject:    subject,
+		ValueRatio: &fhirRatio{Numerator: days(rv.DaysCompleted), Denominator: days(rv.DaysPlanned)},
+		Note:       []fhirAnnotation{{sentence(t.msg("NoteCompletion", m{"Done": rv.DaysCompleted, "Count": rv.DaysPlanned, "Percent": pct}))}},
+	}
+}
+
+// scoreObservations adds the Observations of one administration following
+// US Core's screening-assessment pattern: one per item, LOINC-coded with
+// its LOINC answer, then the total score, then the panel whose hasMember
+// lists them all. It returns the panel's reference. When rv is given (a
+// score of this session) and PHQ-9 item 9 is above 0, the item carries the
+// interpretation POS (positive) and, with the panel, the note's self-harm
+// sentence and the recorded safety follow-up.
+func scoreObservations(t *texts, s homework.Score, rv *homework.Review, subject *fhirRef, add func(*fhirResource) fhirRef) fhirRef {
+	survey := []fhirConcept{{Coding: []fhirCoding{{System: systemObsCategory, Code: "survey", Display: "Survey"}}}}
+	var flagNotes []fhirAnnotation
+	if rv != nil && s.SelfHarmFlag() {
+		flagNotes = append(flagNotes, fhirAnnotation{sentence(t.msg("NoteSelfHarm", m{"Score": s.Items[8]}))})
+		if f := clean(rv.SafetyFollowUp); f != "" {
+			flagNotes = append(flagNotes, fhirAnnotation{sentence(t.msg("NoteSafetyFollowUp", m{"Text": f}))})
+		}
+	}
+	var members []fhirRef
+	for i, item := range s.Instrument.LOINCItems() {
+		answer, _ := homework.LOINCAnswer(s.Items[i]) // the score was validated
+		obs := &fhirResource{
+			ResourceType: "Observation", Status: "final",
+			Category:     survey,
+			Code:         &fhirConcept{Coding: []fhirCoding{{System: systemLOINC, Code: item.Code, Display: item.Text}}},
+			Subject:      subject,
+			Effective:    s.Date,
+			ValueConcept: &fhirConcept{Coding: []fhirCoding{{System: systemLOINC, Code: answer.Code, Display: answer.Text}}},
+		}
+		if s.Instrument == homework.PHQ9 && i == 8 && s.Items[i] > 0 {
+			obs.Interpretation = []fhirConcept{{Coding: []fhirCoding{{System: systemInterp, Code: "POS", Display: "Positive"}}}}
+			obs.Note = flagNotes
+		}
+		members = append(members, add(obs))
+	}
+	members = append(members, add(observation(t, s, subject)))
+	name := strings.ToUpper(s.Instrument.String())
+	return add(&fhirResource{
+		ResourceType: "Observation", Status: "final",
+		Category:  survey,
+		Code:      &fhirConcept{Coding: []fhirCoding{{System: systemLOINC, Code: s.Instrument.LOINCPanel(), Display: panelDisplay[s.Instrument]}}, Text: name},
+		Subject:   subject,
+		Effective: s.Date,
+		HasMember: members,
+		Note:      flagNotes,
+	})
+}
+
+// panelDisplay is the LOINC display of each panel code.
+var panelDisplay = map[homework.Instrument]string{
+	homework.PHQ9: "PHQ-9 quick depression assessment panel [Reported.PHQ]",
+	homework.GAD7: "Generalized anxiety disorder 7 item (GAD-7)",
 }
 
 // observation is the Observation of one questionnaire total score.

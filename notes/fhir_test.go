@@ -3,6 +3,7 @@ package notes_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -66,12 +67,137 @@ func TestBundleShape(t *testing.T) {
 		types = append(types, e.Resource["resourceType"].(string))
 		assert.Equal(t, "urn:uuid:"+e.Resource["id"].(string), e.FullURL)
 	}
-	assert.Equal(t, []string{"Goal", "Observation", "Observation", "Observation", "CarePlan"}, types)
-	obs := bundle.Entry[1].Resource
-	assert.Equal(t, "2026-10-05", obs["effectiveDateTime"])
-	assert.EqualValues(t, 15, obs["valueInteger"])
-	assert.Contains(t, string(b), `"code": "44261-6"`)
-	assert.Contains(t, string(b), `"code": "70274-6"`)
+	// Goal; completion; PHQ-9 baseline (9 items, total, panel); PHQ-9 and
+	// GAD-7 of this session (items, total, panel each); CarePlan.
+	want := []string{"Goal", "Observation"}
+	for range 9 + 1 + 1 + 9 + 1 + 1 + 7 + 1 + 1 {
+		want = append(want, "Observation")
+	}
+	assert.Equal(t, append(want, "CarePlan"), types)
+	byURL := map[string]map[string]any{}
+	for _, e := range bundle.Entry {
+		byURL[e.FullURL] = e.Resource
+	}
+	code := func(r map[string]any) string {
+		return r["code"].(map[string]any)["coding"].([]any)[0].(map[string]any)["code"].(string)
+	}
+	completion := bundle.Entry[1].Resource
+	ratio := completion["valueRatio"].(map[string]any)
+	assert.EqualValues(t, 6, ratio["numerator"].(map[string]any)["value"], "days completed as a value")
+	assert.EqualValues(t, 7, ratio["denominator"].(map[string]any)["value"])
+
+	// The baseline panel: 9 item members in LOINC order, then the total.
+	panel := bundle.Entry[12].Resource
+	assert.Equal(t, "44249-1", code(panel))
+	assert.Equal(t, "2026-10-05", panel["effectiveDateTime"])
+	members := panel["hasMember"].([]any)
+	require.Len(t, members, 10)
+	var codes []string
+	for _, mb := range members {
+		r := byURL[mb.(map[string]any)["reference"].(string)]
+		require.NotNil(t, r, "hasMember resolves inside the Bundle")
+		codes = append(codes, code(r))
+	}
+	assert.Equal(t, []string{"44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8", "44261-6"}, codes)
+	total := byURL[members[9].(map[string]any)["reference"].(string)]
+	assert.EqualValues(t, 15, total["valueInteger"])
+
+	// The CarePlan's outcomes are the completion and the three panels.
+	plan := bundle.Entry[len(bundle.Entry)-1].Resource
+	activity := plan["activity"].([]any)[0].(map[string]any)
+	var outcomes []string
+	for _, o := range activity["outcomeReference"].([]any) {
+		r := byURL[o.(map[string]any)["reference"].(string)]
+		if c, ok := r["code"].(map[string]any)["coding"]; ok {
+			outcomes = append(outcomes, c.([]any)[0].(map[string]any)["code"].(string))
+		} else {
+			outcomes = append(outcomes, "completion")
+		}
+	}
+	assert.Equal(t, []string{"completion", "44249-1", "44249-1", "69737-5"}, outcomes)
+	assert.Equal(t, notes.LOINCPHQ9, homework.PHQ9.LOINCTotal())
+	assert.Equal(t, notes.LOINCGAD7, homework.GAD7.LOINCTotal())
+}
+
+// The CarePlan's status follows the review's recorded outcome, never the
+// mere presence of a review.
+func TestBundleStatusFollowsOutcome(t *testing.T) {
+	w := newWriter(t)
+	a := &homework.Assignment{Task: homework.Task{What: "mood journal", Frequency: "daily", When: "at bedtime"}}
+	tests := []struct {
+		name           string
+		review         *homework.Review
+		declined       bool
+		plan, activity string
+	}{
+		{"assigned", nil, false, "active", "scheduled"},
+		{"declined", nil, true, "revoked", "cancelled"},
+		{"continue at 2 of 7 days", &homework.Review{DaysPlanned: 7, DaysCompleted: 2, Outcome: homework.Continue}, false, "active", "in-progress"},
+		{"modify", &homework.Review{DaysPlanned: 7, DaysCompleted: 5, Outcome: homework.Modify}, false, "active", "in-progress"},
+		{"complete", &homework.Review{DaysPlanned: 7, DaysCompleted: 7, Outcome: homework.Complete}, false, "completed", "completed"},
+		{"stop", &homework.Review{DaysPlanned: 7, DaysCompleted: 1, Outcome: homework.Stop}, false, "revoked", "stopped"},
+		{"outcome not recorded", &homework.Review{DaysPlanned: 7, DaysCompleted: 7}, false, "active", "unknown"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := *a
+			if tt.declined {
+				a.Agreement = homework.Agreement{Status: homework.Declined}
+			}
+			b, err := w.Bundle(notes.Input{Assignment: &a, Review: tt.review}, notes.Options{Subject: "Patient/1"})
+			require.NoError(t, err)
+			var bundle struct {
+				Entry []struct {
+					Resource struct {
+						ResourceType string
+						Status       string
+						Activity     []struct{ Detail struct{ Status string } }
+					}
+				}
+			}
+			require.NoError(t, json.Unmarshal(b, &bundle))
+			plan := bundle.Entry[len(bundle.Entry)-1].Resource
+			require.Equal(t, "CarePlan", plan.ResourceType)
+			assert.Equal(t, tt.plan, plan.Status)
+			assert.Equal(t, tt.activity, plan.Activity[0].Detail.Status)
+		})
+	}
+}
+
+// PHQ-9 item 9 above 0 reaches the EHR as the item Observation's
+// interpretation POS, with the safety follow-up beside it.
+func TestBundleSelfHarmFlag(t *testing.T) {
+	w := newWriter(t)
+	a := &homework.Assignment{Task: homework.Task{What: "mood journal", Frequency: "daily", When: "at bedtime"}}
+	for _, item9 := range []int{0, 1, 2, 3} {
+		rv := &homework.Review{DaysPlanned: 7, DaysCompleted: 7, Outcome: homework.Continue,
+			Measures:       []homework.Score{{Instrument: homework.PHQ9, Items: []int{1, 1, 1, 1, 1, 1, 1, 1, item9}, Date: "2026-11-02"}},
+			SafetyFollowUp: "risk assessed; safety plan reviewed"}
+		b, err := w.Bundle(notes.Input{Assignment: a, Review: rv}, notes.Options{Subject: "Patient/1"})
+		require.NoError(t, err)
+		var bundle struct {
+			Entry []struct{ Resource map[string]any }
+		}
+		require.NoError(t, json.Unmarshal(b, &bundle))
+		item := bundle.Entry[9].Resource // after the completion Observation and items 1–8
+		assert.Contains(t, fmtJSON(item["code"]), "44260-8")
+		answer, _ := homework.LOINCAnswer(item9)
+		assert.Contains(t, fmtJSON(item["valueCodeableConcept"]), answer.Code)
+		if item9 == 0 {
+			assert.Nil(t, item["interpretation"], "item 9 scored 0 is not flagged")
+			assert.NotContains(t, string(b), "risk assessed", "no follow-up without a flag")
+			continue
+		}
+		assert.Contains(t, fmtJSON(item["interpretation"]), `"POS"`)
+		assert.Contains(t, fmtJSON(item["note"]), "risk assessed; safety plan reviewed")
+		panel := bundle.Entry[11].Resource
+		assert.Contains(t, fmtJSON(panel["note"]), "risk assessed; safety plan reviewed")
+	}
+}
+
+func fmtJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 func TestBundleErrors(t *testing.T) {
@@ -121,6 +247,45 @@ func TestBundleValidates(t *testing.T) {
 	out, err = exec.Command(node, script, bad).CombinedOutput()
 	require.Error(t, err, "the validator accepted a broken Bundle:\n%s", out)
 	assert.Contains(t, string(out), `code "wish" is not in required ValueSet`)
+
+	// Our own checks of codes and references each reject a Bundle that
+	// Medplum alone would pass.
+	review, err := os.ReadFile(filepath.Join("testdata", "golden", "sleep-sms.review.en.fhir.json"))
+	require.NoError(t, err)
+	var first struct {
+		Entry []struct{ FullURL string }
+	}
+	require.NoError(t, json.Unmarshal(review, &first))
+	broken2 := []struct{ name, from, to, want string }{
+		{"LOINC code not checked", `"code": "44250-9"`, `"code": "44250-8"`, `LOINC code "44250-8" is not one of the checked codes`},
+		{"interpretation code", `"code": "POS"`, `"code": "POSITIVE"`, `code "POSITIVE" is not defined in http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation`},
+		{"observation category", `"code": "therapy"`, `"code": "homework"`, `code "homework" is not defined`},
+		{"dangling reference", `"reference": "` + first.Entry[0].FullURL + `"`, `"reference": "urn:uuid:00000000-0000-5000-8000-000000000000"`, `resolves to no entry of the Bundle`},
+		{"relative reference", `"reference": "Patient/example"`, `"reference": "Jane Doe"`, `is not Type/id with a known resource type`},
+		{"member of the wrong type", `"hasMember": [`, `"hasMember": [{"reference": "` + first.Entry[0].FullURL + `"},`, `where Observation.hasMember allows Observation`},
+	}
+	// One run of node for all of them: starting the validator is the slow
+	// part.
+	tmp := t.TempDir()
+	var paths []string
+	for i, b := range broken2 {
+		require.Contains(t, string(review), b.from, b.name)
+		path := filepath.Join(tmp, fmt.Sprintf("broken%d.json", i))
+		require.NoError(t, os.WriteFile(path, []byte(strings.Replace(string(review), b.from, b.to, 1)), 0o644))
+		paths = append(paths, path)
+	}
+	out, err = exec.Command(node, append([]string{script}, paths...)...).CombinedOutput()
+	require.Error(t, err)
+	for i, b := range broken2 {
+		var lines []string
+		for _, l := range strings.Split(string(out), "\n") {
+			if strings.HasPrefix(l, paths[i]+": ") {
+				lines = append(lines, l)
+			}
+		}
+		assert.NotContains(t, lines, paths[i]+": ok", "the validator accepted a broken Bundle (%s)", b.name)
+		assert.True(t, strings.Contains(strings.Join(lines, "\n"), b.want), "%s: want %q in:\n%s", b.name, b.want, strings.Join(lines, "\n"))
+	}
 }
 
 func TestBundleSpanish(t *testing.T) {

