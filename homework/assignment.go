@@ -12,6 +12,9 @@ type Assignment struct {
 	// ID identifies the assignment in the caller's system. It appears in
 	// errors and findings instead of clinical text.
 	ID string `json:"id,omitempty" yaml:"id,omitempty"`
+	// SessionDate is the date of the session at which the homework was
+	// assigned, as YYYY-MM-DD; empty when not recorded.
+	SessionDate string `json:"session_date,omitempty" yaml:"session_date,omitempty"`
 	// Task is what exactly the client will do.
 	Task Task `json:"task" yaml:"task"`
 	// Rationale is the clinical reason for the task, e.g. "to identify
@@ -79,9 +82,10 @@ type Method struct {
 	// ClientChose records that the client chose the method, rather than
 	// accepting the clinician's suggestion.
 	ClientChose bool `json:"client_chose,omitempty" yaml:"client_chose,omitempty"`
-	// Reminders are scheduled reminders and check-ins between sessions,
-	// e.g. SMS on Tuesday and Thursday at 18:00.
-	Reminders []Reminder `json:"reminders,omitempty" yaml:"reminders,omitempty"`
+	// Contacts are the planned contacts between sessions, each with its
+	// purpose: SMS reminders on Tuesday and Thursday at 18:00, a 5-minute
+	// call on Thursday to review completion, questions by text message.
+	Contacts []Contact `json:"contacts,omitempty" yaml:"contacts,omitempty"`
 	// Safeguards holds one record for each remote channel used.
 	Safeguards []Safeguards `json:"safeguards,omitempty" yaml:"safeguards,omitempty"`
 	// Declined records channels the client declined, and what was offered
@@ -89,11 +93,55 @@ type Method struct {
 	Declined []DeclinedMethod `json:"declined,omitempty" yaml:"declined,omitempty"`
 }
 
-// Reminder is a scheduled reminder or check-in on some channel.
-type Reminder struct {
+// Contact is one planned contact between sessions: a reminder, a check-in
+// or a way for the client to ask questions, on some channel.
+type Contact struct {
+	// Channel is how the contact is made, e.g. sms or phone-check-in.
 	Channel Channel `json:"channel" yaml:"channel"`
-	// Schedule is when, e.g. "Tuesday and Thursday 18:00".
-	Schedule string `json:"schedule" yaml:"schedule"`
+	// Purpose is what the contact is for. Required: a reminder, a check-in
+	// call and "the client can text questions" are different things.
+	Purpose ContactPurpose `json:"purpose" yaml:"purpose"`
+	// Schedule is when, e.g. "Tuesday and Thursday at 18:00", or for
+	// questions the hours they are read, e.g. "weekdays 9:00–17:00".
+	// Required for reminders and check-ins.
+	Schedule string `json:"schedule,omitempty" yaml:"schedule,omitempty"`
+	// Minutes is how long a check-in lasts; 0 when not stated.
+	Minutes int `json:"minutes,omitempty" yaml:"minutes,omitempty"`
+	// About is what a check-in is for, as a verb phrase, e.g. "review
+	// homework completion"; optional.
+	About string `json:"about,omitempty" yaml:"about,omitempty"`
+}
+
+// ContactPurpose is what a [Contact] is for. The zero value is unset.
+type ContactPurpose int
+
+// The contact purposes.
+const (
+	// PurposeReminder: a reminder to do the homework ("reminder").
+	PurposeReminder ContactPurpose = iota + 1
+	// PurposeCheckIn: a scheduled check-in, e.g. a short call to review
+	// how the homework is going ("check-in").
+	PurposeCheckIn
+	// PurposeQuestions: the client may get in touch with questions about
+	// the homework ("questions").
+	PurposeQuestions
+)
+
+var purposeNames = names{typ: "contact purpose", text: []string{"", "reminder", "check-in", "questions"}}
+
+// String returns the text form, "" for the zero value.
+func (p ContactPurpose) String() string { return purposeNames.str("ContactPurpose", int(p)) }
+
+// MarshalText encodes the purpose as its text form.
+func (p ContactPurpose) MarshalText() ([]byte, error) { return purposeNames.format(int(p)) }
+
+// UnmarshalText decodes "reminder", "check-in", "questions" or "".
+func (p *ContactPurpose) UnmarshalText(b []byte) error {
+	v, err := purposeNames.parse(b)
+	if err == nil {
+		*p = ContactPurpose(v)
+	}
+	return err
 }
 
 // DeclinedMethod records that the client declined one or more channels — or every
@@ -144,9 +192,17 @@ type FollowUp struct {
 type Agreement struct {
 	// Status is agreed or declined; zero when not recorded.
 	Status AgreementStatus `json:"status" yaml:"status"`
-	// Understood records that the client showed they understood the task,
-	// for example by saying it back. Required when Status is [Agreed].
+	// Understood records that the clinician judged that the client
+	// understood the task. Required when Status is [Agreed]. It says
+	// nothing about how; Restated and Questions record what was observed.
 	Understood bool `json:"understood,omitempty" yaml:"understood,omitempty"`
+	// Restated records that the client said the task back in their own
+	// words.
+	Restated bool `json:"restated,omitempty" yaml:"restated,omitempty"`
+	// Questions are the questions the client asked about the task, in the
+	// clinician's words, e.g. "whether a missed night still counts";
+	// empty when none were recorded.
+	Questions string `json:"questions,omitempty" yaml:"questions,omitempty"`
 	// Explored is what was explored about a refusal (required when Status
 	// is [Declined]).
 	Explored string `json:"explored,omitempty" yaml:"explored,omitempty"`
@@ -196,8 +252,12 @@ type WorksheetRef struct {
 	Language string `json:"language,omitempty" yaml:"language,omitempty"`
 	// Variant is "standard", "large-print", or empty for standard.
 	Variant string `json:"variant,omitempty" yaml:"variant,omitempty"`
-	// Params are the personalisation values, e.g. "wake_time": "7:00".
+	// Params are the personalisation values, e.g. "wake_time": "6:00 AM".
+	// Every name must be a param the template declares.
 	Params map[string]string `json:"params,omitempty" yaml:"params,omitempty"`
+	// Basis is what the personalisation is based on, e.g. "work
+	// schedule"; optional.
+	Basis string `json:"basis,omitempty" yaml:"basis,omitempty"`
 }
 
 // The worksheet variants a [WorksheetRef] may name.

@@ -101,7 +101,8 @@ type Safeguards struct {
 }
 
 // Consent records the client's informed consent to a remote channel. It is
-// complete when all three are true.
+// complete when the first three are true and, for [AIAssistedApp],
+// AILimitsUnderstood too.
 type Consent struct {
 	// PrivacyLimitsDiscussed: the limits of privacy on this channel were
 	// discussed (who else may see the phone, what the provider stores).
@@ -111,10 +112,16 @@ type Consent struct {
 	// CanSwitchToPaper: the client knows they can switch to paper at any
 	// time.
 	CanSwitchToPaper bool `json:"can_switch_to_paper" yaml:"can_switch_to_paper"`
+	// AILimitsUnderstood: the client understands the limits of the AI —
+	// that it can be wrong, is not a clinician and is not for crises.
+	// Required for [AIAssistedApp]; [Assignment.Check] reports it on any
+	// other channel as [RuleInvalid].
+	AILimitsUnderstood bool `json:"ai_limits_understood,omitempty" yaml:"ai_limits_understood,omitempty"`
 }
 
-// missing returns the JSON names of the parts of the consent not yet given.
-func (c Consent) missing() []string {
+// missing returns the JSON names of the parts of the consent to channel ch
+// not yet given.
+func (c Consent) missing(ch Channel) []string {
 	var m []string
 	if !c.PrivacyLimitsDiscussed {
 		m = append(m, "privacy_limits_discussed")
@@ -125,11 +132,14 @@ func (c Consent) missing() []string {
 	if !c.CanSwitchToPaper {
 		m = append(m, "can_switch_to_paper")
 	}
+	if ch == AIAssistedApp && !c.AILimitsUnderstood {
+		m = append(m, "ai_limits_understood")
+	}
 	return m
 }
 
 // Boundaries records the limits agreed for a remote channel. It is complete
-// when every field is set.
+// when every field is set; text holding only white space is not set.
 type Boundaries struct {
 	// ResponseTime is how soon the client can expect a reply, e.g. "within
 	// one working day" or "no replies; reminders only".
@@ -146,10 +156,10 @@ type Boundaries struct {
 // missing returns the JSON names of the boundary fields not yet set.
 func (b Boundaries) missing() []string {
 	var m []string
-	if b.ResponseTime == "" {
+	if blank(b.ResponseTime) {
 		m = append(m, "response_time")
 	}
-	if b.MonitoredHours == "" {
+	if blank(b.MonitoredHours) {
 		m = append(m, "monitored_hours")
 	}
 	if !b.NotForCrisis {

@@ -3,7 +3,9 @@ package homework
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -84,6 +86,14 @@ const (
 	// RuleSelfHarmFollowUp: a PHQ-9 has item 9 above 0 and the review does
 	// not record the immediate follow-up.
 	RuleSelfHarmFollowUp Rule = "self_harm_follow_up"
+	// RuleUnconfirmedSuggestion: a text still carries the suggestion mark
+	// of a draft (see [SuggestionMark]): the clinician has not confirmed
+	// it, so a note leaves it out.
+	RuleUnconfirmedSuggestion Rule = "unconfirmed_suggestion"
+	// RuleBlankText: a text that is present holds only white space, so a
+	// note leaves it out. Reported only where no checklist item or other
+	// rule already names the field.
+	RuleBlankText Rule = "blank_text"
 )
 
 // Missing is a checklist item that is not yet met, with the fields that
@@ -207,13 +217,53 @@ type field struct {
 	ok   bool
 }
 
-func set(name, s string) field { return field{name, strings.TrimSpace(s) != ""} }
+func set(name, s string) field { return field{name, !blank(s)} }
+
+// nonBlank counts the entries of l that hold more than white space.
+func nonBlank(l []string) int {
+	n := 0
+	for _, s := range l {
+		if !blank(s) {
+			n++
+		}
+	}
+	return n
+}
+
+// reported reports whether path, or a field that contains it, is already
+// named by a finding.
+func (c *checker) reported(path string) bool {
+	covers := func(f string) bool {
+		return f == path || strings.HasPrefix(path, f) && strings.ContainsRune(".[", rune(path[len(f)]))
+	}
+	for _, m := range c.f.Missing {
+		if slices.ContainsFunc(m.Fields, covers) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(c.f.Violations, func(v Violation) bool { return covers(v.Field) })
+}
+
+// checkTexts reports every unconfirmed suggestion and every text that holds
+// only white space and is not reported already.
+func (c *checker) checkTexts(fields []TextField) {
+	for _, f := range fields {
+		switch {
+		case Suggested(f.Text):
+			c.broke(RuleUnconfirmedSuggestion, f.Path, "drafted from a template; edit or confirm it, then delete the suggestion mark")
+		case blank(f.Text) && !c.reported(f.Path):
+			c.broke(RuleBlankText, f.Path, "holds only white space")
+		}
+	}
+}
 
 // Check runs the end-of-session checklist: the specific task, the clinical
 // rationale, the method and why it fits, the client's understanding and
 // agreement, the barriers discussed, and the follow-up plan. It also applies
 // the rules listed with the [Rule] constants. Text fields that hold only
-// white space count as missing.
+// white space count as missing; a list entry or optional text that holds
+// only white space is [RuleBlankText]. Text still marked as a suggestion
+// ([Suggested]) is [RuleUnconfirmedSuggestion].
 func (a *Assignment) Check() Findings {
 	var c checker
 	a.validate(&c)
@@ -222,6 +272,13 @@ func (a *Assignment) Check() Findings {
 	c.need(ItemTask, set("task.what", t.What), set("task.frequency", t.Frequency), set("task.when", t.When))
 	c.need(ItemRationale, set("rationale", a.Rationale))
 	c.need(ItemMethod, field{"method.channel", a.Method.Channel != 0}, set("method.fit", a.Method.Fit))
+	for i, k := range a.Method.Contacts {
+		p := fmt.Sprintf("method.contacts[%d]", i)
+		c.need(ItemMethod, field{p + ".purpose", k.Purpose != 0})
+		if k.Purpose == PurposeReminder || k.Purpose == PurposeCheckIn {
+			c.need(ItemMethod, set(p+".schedule", k.Schedule))
+		}
+	}
 
 	ag := a.Agreement
 	c.need(ItemAgreement, field{"agreement.status", ag.Status != 0})
@@ -232,7 +289,7 @@ func (a *Assignment) Check() Findings {
 		if strings.TrimSpace(ag.Explored) == "" {
 			c.broke(RuleDeclinedNotExplored, "agreement.explored", "the client declined; record what was explored about it")
 		}
-		if len(ag.AlternativesOffered) == 0 {
+		if nonBlank(ag.AlternativesOffered) == 0 {
 			c.broke(RuleDeclinedWithoutAlternatives, "agreement.alternatives_offered", "the client declined; record the alternatives offered")
 		}
 	}
@@ -255,6 +312,7 @@ func (a *Assignment) Check() Findings {
 		c.broke(RuleRiskWithoutBackupPlan, "safety.backup_plan", "the task carries risk; record the back-up plan")
 	}
 	a.checkAdaptations(&c)
+	c.checkTexts(a.Texts())
 	return c.f
 }
 
@@ -270,9 +328,9 @@ func (a *Assignment) channels() []channelUse {
 	if a.Method.Channel != 0 {
 		out = append(out, channelUse{a.Method.Channel, "method.channel"})
 	}
-	for i, r := range a.Method.Reminders {
-		if r.Channel != 0 {
-			out = append(out, channelUse{r.Channel, fmt.Sprintf("method.reminders[%d].channel", i)})
+	for i, k := range a.Method.Contacts {
+		if k.Channel != 0 {
+			out = append(out, channelUse{k.Channel, fmt.Sprintf("method.contacts[%d].channel", i)})
 		}
 	}
 	return out
@@ -310,7 +368,7 @@ func (a *Assignment) checkChannels(c *checker) {
 		}
 		s := a.Method.Safeguards[i]
 		base := fmt.Sprintf("method.safeguards[%d]", i)
-		if m := s.Consent.missing(); len(m) > 0 {
+		if m := s.Consent.missing(u.ch); len(m) > 0 {
 			c.broke(RuleRemoteConsent, base+".consent", "channel %s: consent lacks %s", u.ch, strings.Join(m, ", "))
 		}
 		if m := s.Boundaries.missing(); len(m) > 0 {
@@ -321,7 +379,7 @@ func (a *Assignment) checkChannels(c *checker) {
 		}
 	}
 	for i, d := range a.Method.Declined {
-		if len(d.AlternativesOffered) == 0 {
+		if nonBlank(d.AlternativesOffered) == 0 {
 			c.broke(RuleDeclinedWithoutAlternatives, fmt.Sprintf("method.declined[%d].alternatives_offered", i), "a declined channel needs the alternatives offered")
 		}
 	}
@@ -384,13 +442,18 @@ func (a *Assignment) validate(c *checker) {
 	enum(int(a.Task.Kind), kindNames, true, "task.kind")
 	bad(a.Task.Minutes < 0, "task.minutes", "negative")
 	enum(int(a.Method.Channel), channelNames, true, "method.channel")
-	for i, r := range a.Method.Reminders {
-		enum(int(r.Channel), channelNames, false, fmt.Sprintf("method.reminders[%d].channel", i))
+	bad(!wellFormedDate(a.SessionDate), "session_date", "want a date as YYYY-MM-DD")
+	for i, k := range a.Method.Contacts {
+		p := fmt.Sprintf("method.contacts[%d]", i)
+		enum(int(k.Channel), channelNames, false, p+".channel")
+		enum(int(k.Purpose), purposeNames, true, p+".purpose")
+		bad(k.Minutes < 0, p+".minutes", "negative")
 	}
 	for i, s := range a.Method.Safeguards {
 		p := fmt.Sprintf("method.safeguards[%d]", i)
 		enum(int(s.Channel), channelNames, false, p+".channel")
 		bad(s.Channel != 0 && a.safeguardsFor(s.Channel) != i, p+".channel", "a second safeguards record for the same channel")
+		bad(s.Consent.AILimitsUnderstood && s.Channel != AIAssistedApp, p+".consent.ai_limits_understood", "only for the ai-assisted-app channel")
 		for j, m := range s.Security.Measures {
 			enum(int(m), securityNames, false, fmt.Sprintf("%s.security.measures[%d]", p, j))
 		}
@@ -450,6 +513,7 @@ func (r *Review) Check() Findings {
 	if r.SelfHarmFlag() && strings.TrimSpace(r.SafetyFollowUp) == "" {
 		c.broke(RuleSelfHarmFollowUp, "safety_follow_up", "a PHQ-9 has item 9 above 0; record the immediate follow-up")
 	}
+	c.checkTexts(r.Texts())
 	return c.f
 }
 
@@ -462,6 +526,9 @@ func (r *Review) Validate() error {
 }
 
 func (r *Review) validate(c *checker) {
+	if !wellFormedDate(r.SessionDate) {
+		c.broke(RuleInvalid, "session_date", "want a date as YYYY-MM-DD")
+	}
 	if r.DaysPlanned < 0 {
 		c.broke(RuleInvalid, "days_planned", "negative")
 	}
@@ -507,6 +574,15 @@ func (r *Review) checkDates(c *checker) {
 			}
 		}
 	}
+}
+
+// wellFormedDate reports whether s is empty or a date as YYYY-MM-DD.
+func wellFormedDate(s string) bool {
+	if s == "" {
+		return true
+	}
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
 }
 
 // wellFormedTag reports whether s is shaped like a BCP 47 language tag:

@@ -12,9 +12,9 @@ import (
 func safeguards(ch homework.Channel) homework.Safeguards {
 	return homework.Safeguards{
 		Channel:    ch,
-		Consent:    homework.Consent{PrivacyLimitsDiscussed: true, RiskAccepted: true, CanSwitchToPaper: true},
 		Boundaries: homework.Boundaries{ResponseTime: "one working day", MonitoredHours: "weekdays 9–17", NotForCrisis: true, EmergencyResourcesReviewed: true},
 		Security:   homework.Security{Measures: []homework.SecurityMeasure{homework.InitialsOnly, homework.NoIdentifyingDetails}},
+		Consent:    homework.Consent{PrivacyLimitsDiscussed: true, RiskAccepted: true, CanSwitchToPaper: true, AILimitsUnderstood: ch == homework.AIAssistedApp},
 	}
 }
 
@@ -71,31 +71,31 @@ func TestAssignmentCheck(t *testing.T) {
 			a.Method.Safeguards = []homework.Safeguards{safeguards(homework.EncryptedMessaging)}
 		}, want{}},
 		{"remote channel without safeguards", func(a *homework.Assignment) {
-			a.Method.Reminders = []homework.Reminder{{Channel: homework.SMS, Schedule: "Tue/Thu 18:00"}}
+			a.Method.Contacts = []homework.Contact{{Channel: homework.SMS, Purpose: homework.PurposeReminder, Schedule: "Tue/Thu 18:00"}}
 		}, want{rules: []homework.Rule{homework.RuleRemoteConsent, homework.RuleRemoteBoundaries, homework.RuleRemoteSecurity}, vfield: "method.safeguards"}},
 		{"phone check-in is remote", func(a *homework.Assignment) {
-			a.Method.Reminders = []homework.Reminder{{Channel: homework.PhoneCheckIn, Schedule: "Wednesday 17:00"}}
+			a.Method.Contacts = []homework.Contact{{Channel: homework.PhoneCheckIn, Purpose: homework.PurposeReminder, Schedule: "Wednesday 17:00"}}
 		}, want{rules: []homework.Rule{homework.RuleRemoteConsent, homework.RuleRemoteBoundaries, homework.RuleRemoteSecurity}}},
 		{"same remote channel twice is checked once", func(a *homework.Assignment) {
-			a.Method.Reminders = []homework.Reminder{{Channel: homework.SMS, Schedule: "Tue"}, {Channel: homework.SMS, Schedule: "Thu"}}
+			a.Method.Contacts = []homework.Contact{{Channel: homework.SMS, Purpose: homework.PurposeReminder, Schedule: "Tue"}, {Channel: homework.SMS, Purpose: homework.PurposeReminder, Schedule: "Thu"}}
 			s := safeguards(homework.SMS)
 			s.Consent.RiskAccepted = false
 			a.Method.Safeguards = []homework.Safeguards{s}
 		}, want{rules: []homework.Rule{homework.RuleRemoteConsent}, vfield: "method.safeguards[0].consent"}},
 		{"boundaries without not-for-crisis", func(a *homework.Assignment) {
-			a.Method.Reminders = []homework.Reminder{{Channel: homework.Email, Schedule: "Mondays"}}
+			a.Method.Contacts = []homework.Contact{{Channel: homework.Email, Purpose: homework.PurposeReminder, Schedule: "Mondays"}}
 			s := safeguards(homework.Email)
 			s.Boundaries.NotForCrisis = false
 			a.Method.Safeguards = []homework.Safeguards{s}
 		}, want{rules: []homework.Rule{homework.RuleRemoteBoundaries}}},
 		{"security without measures", func(a *homework.Assignment) {
-			a.Method.Reminders = []homework.Reminder{{Channel: homework.Email, Schedule: "Mondays"}}
+			a.Method.Contacts = []homework.Contact{{Channel: homework.Email, Purpose: homework.PurposeReminder, Schedule: "Mondays"}}
 			s := safeguards(homework.Email)
 			s.Security = homework.Security{Notes: "talked about it"}
 			a.Method.Safeguards = []homework.Safeguards{s}
 		}, want{rules: []homework.Rule{homework.RuleRemoteSecurity}}},
 		{"safeguards for the wrong channel", func(a *homework.Assignment) {
-			a.Method.Reminders = []homework.Reminder{{Channel: homework.SMS, Schedule: "Tue"}}
+			a.Method.Contacts = []homework.Contact{{Channel: homework.SMS, Purpose: homework.PurposeReminder, Schedule: "Tue"}}
 			a.Method.Safeguards = []homework.Safeguards{safeguards(homework.Email)}
 		}, want{rules: []homework.Rule{homework.RuleRemoteConsent, homework.RuleRemoteBoundaries, homework.RuleRemoteSecurity}}},
 		{"declined digital with alternatives", func(a *homework.Assignment) {
@@ -106,9 +106,9 @@ func TestAssignmentCheck(t *testing.T) {
 		}, want{rules: []homework.Rule{homework.RuleDeclinedWithoutAlternatives}, vfield: "method.declined[0].alternatives_offered"}},
 		{"declined channel used", func(a *homework.Assignment) {
 			a.Method.Declined = []homework.DeclinedMethod{{Channels: []homework.Channel{homework.SMS}, AlternativesOffered: []string{"phone alarm"}}}
-			a.Method.Reminders = []homework.Reminder{{Channel: homework.SMS, Schedule: "Tue"}}
+			a.Method.Contacts = []homework.Contact{{Channel: homework.SMS, Purpose: homework.PurposeReminder, Schedule: "Tue"}}
 			a.Method.Safeguards = []homework.Safeguards{safeguards(homework.SMS)}
-		}, want{rules: []homework.Rule{homework.RuleDeclinedChannelUsed}, vfield: "method.reminders[0].channel"}},
+		}, want{rules: []homework.Rule{homework.RuleDeclinedChannelUsed}, vfield: "method.contacts[0].channel"}},
 		{"all remote declined, remote used", func(a *homework.Assignment) {
 			a.Adaptations.Access = nil
 			a.Method.Declined = []homework.DeclinedMethod{{AllRemote: true, AlternativesOffered: []string{"paper"}}}
@@ -125,6 +125,50 @@ func TestAssignmentCheck(t *testing.T) {
 			a.AISuggested = true
 			a.AIReview = &homework.HumanReview{Reviewer: "treating clinician", Decision: homework.ApprovedWithChanges, Changes: "shortened"}
 		}, want{}},
+		{"AI app without the client understanding its limits", func(a *homework.Assignment) {
+			a.Adaptations.Access = nil
+			a.Method.Channel = homework.AIAssistedApp
+			a.Method.Safeguards = []homework.Safeguards{safeguards(homework.AIAssistedApp)}
+			a.Method.Safeguards[0].Consent.AILimitsUnderstood = false
+			a.AIReview = &homework.HumanReview{Reviewer: "treating clinician", Decision: homework.Approved}
+		}, want{rules: []homework.Rule{homework.RuleRemoteConsent}, vfield: "method.safeguards[0].consent"}},
+		{"invalid: AI limits on a channel without AI", func(a *homework.Assignment) {
+			a.Method.Contacts = []homework.Contact{{Channel: homework.SMS, Purpose: homework.PurposeReminder, Schedule: "Tue"}}
+			a.Method.Safeguards = []homework.Safeguards{safeguards(homework.SMS)}
+			a.Method.Safeguards[0].Consent.AILimitsUnderstood = true
+		}, want{rules: []homework.Rule{homework.RuleInvalid}, vfield: "method.safeguards[0].consent.ai_limits_understood"}},
+		{"contact without purpose", func(a *homework.Assignment) {
+			a.Method.Contacts = []homework.Contact{{Channel: homework.Paper, Schedule: "Tue"}}
+		}, want{items: []homework.Item{homework.ItemMethod}, fields: []string{"method.contacts[0].purpose"}}},
+		{"check-in without schedule", func(a *homework.Assignment) {
+			a.Method.Contacts = []homework.Contact{{Channel: homework.Paper, Purpose: homework.PurposeCheckIn, Schedule: " \t"}}
+		}, want{items: []homework.Item{homework.ItemMethod}, fields: []string{"method.contacts[0].schedule"}}},
+		{"questions need no schedule", func(a *homework.Assignment) {
+			a.Method.Contacts = []homework.Contact{{Channel: homework.SMS, Purpose: homework.PurposeQuestions}}
+			a.Method.Safeguards = []homework.Safeguards{safeguards(homework.SMS)}
+		}, want{}},
+		{"blank boundaries", func(a *homework.Assignment) {
+			a.Method.Contacts = []homework.Contact{{Channel: homework.SMS, Purpose: homework.PurposeReminder, Schedule: "Tue"}}
+			a.Method.Safeguards = []homework.Safeguards{safeguards(homework.SMS)}
+			a.Method.Safeguards[0].Boundaries.ResponseTime = "  "
+			a.Method.Safeguards[0].Boundaries.MonitoredHours = "\n"
+		}, want{rules: []homework.Rule{homework.RuleRemoteBoundaries}, vfield: "method.safeguards[0].boundaries"}},
+		{"blank alternatives offered", func(a *homework.Assignment) {
+			a.Method.Declined = []homework.DeclinedMethod{{AllRemote: true, AlternativesOffered: []string{" ", ""}}}
+		}, want{rules: []homework.Rule{homework.RuleDeclinedWithoutAlternatives}, vfield: "method.declined[0].alternatives_offered"}},
+		{"blank entry among alternatives", func(a *homework.Assignment) {
+			a.Method.Declined = []homework.DeclinedMethod{{AllRemote: true, AlternativesOffered: []string{"paper", "  "}}}
+		}, want{rules: []homework.Rule{homework.RuleBlankText}, vfield: "method.declined[0].alternatives_offered[1]"}},
+		{"blank optional text", func(a *homework.Assignment) { a.Task.Material = " " },
+			want{rules: []homework.Rule{homework.RuleBlankText}, vfield: "task.material"}},
+		{"blank required text is missing, not blank_text", func(a *homework.Assignment) { a.Rationale = "  " },
+			want{items: []homework.Item{homework.ItemRationale}, fields: []string{"rationale"}}},
+		{"unconfirmed suggestion", func(a *homework.Assignment) {
+			a.Rationale = homework.Suggest(a.Rationale, "en")
+			a.Barriers[0].Plan = homework.Suggest(a.Barriers[0].Plan, "es")
+		}, want{rules: []homework.Rule{homework.RuleUnconfirmedSuggestion, homework.RuleUnconfirmedSuggestion}, vfield: "rationale"}},
+		{"invalid: session date", func(a *homework.Assignment) { a.SessionDate = "2026-13-01" },
+			want{rules: []homework.Rule{homework.RuleInvalid}, vfield: "session_date"}},
 		{"AI app without review", func(a *homework.Assignment) {
 			a.Adaptations.Access = nil
 			a.Method.Channel = homework.AIAssistedApp
@@ -167,15 +211,17 @@ func TestAssignmentCheck(t *testing.T) {
 			a.Method.Safeguards = []homework.Safeguards{safeguards(homework.MobileApp)}
 		}, want{rules: []homework.Rule{homework.RuleNeedsSmartphone}, vfield: "method.channel"}},
 		{"no smartphone, SMS is fine", func(a *homework.Assignment) {
-			a.Method.Reminders = []homework.Reminder{{Channel: homework.SMS, Schedule: "Tue"}}
+			a.Method.Contacts = []homework.Contact{{Channel: homework.SMS, Purpose: homework.PurposeReminder, Schedule: "Tue"}}
 			a.Method.Safeguards = []homework.Safeguards{safeguards(homework.SMS)}
 		}, want{}},
 		{"invalid: negative minutes", func(a *homework.Assignment) { a.Task.Minutes = -5 },
 			want{rules: []homework.Rule{homework.RuleInvalid}, vfield: "task.minutes"}},
 		{"invalid: unknown kind", func(a *homework.Assignment) { a.Task.Kind = 99 },
 			want{rules: []homework.Rule{homework.RuleInvalid}, vfield: "task.kind"}},
-		{"invalid: reminder without channel", func(a *homework.Assignment) { a.Method.Reminders = []homework.Reminder{{Schedule: "Tue"}} },
-			want{rules: []homework.Rule{homework.RuleInvalid}, vfield: "method.reminders[0].channel"}},
+		{"invalid: contact without channel", func(a *homework.Assignment) {
+			a.Method.Contacts = []homework.Contact{{Purpose: homework.PurposeReminder, Schedule: "Tue"}}
+		},
+			want{rules: []homework.Rule{homework.RuleInvalid}, vfield: "method.contacts[0].channel"}},
 		{"invalid: duplicate safeguards", func(a *homework.Assignment) {
 			a.Method.Safeguards = []homework.Safeguards{safeguards(homework.SMS), safeguards(homework.SMS)}
 		}, want{rules: []homework.Rule{homework.RuleInvalid}, vfield: "method.safeguards[1].channel"}},

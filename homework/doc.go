@@ -20,25 +20,43 @@
 //     reading).
 //   - Rationale: the clinical reason ("to identify patterns between sleep
 //     and mood").
-//   - [Method]: the [Channel], the format, reminders with their schedule,
-//     and why this method fits the client's life ("no smartphone").
+//   - [Method]: the [Channel], the format, why this method fits the
+//     client's life ("no smartphone"), and the [Contact]s between
+//     sessions, each with its [ContactPurpose]: a reminder, a check-in
+//     ("5-minute call on Thursday to review homework completion") or a way
+//     to ask questions.
 //   - Barriers: each a [Barrier], a concern paired with its plan
 //     ("worried about forgetting" → "phone alarm").
 //   - [FollowUp]: when and how it will be reviewed ("first 10 minutes of
 //     next session").
 //
-// Around them: the client's [Agreement] — or that they declined, what was
-// explored and what was offered instead, since resistance is clinical
-// information; the [WorksheetRef] used; [Safety] considerations and a
+// Around them: the client's [Agreement], recording only what was observed
+// (the clinician judged the task understood; the client restated it in
+// their own words; the questions they asked) — or that they declined, what
+// was explored and what was offered instead, since resistance is clinical
+// information; the [WorksheetRef] used, with its personalisation and what
+// it is based on; the session date; [Safety] considerations and a
 // back-up plan; the clinician's preparation; [Adaptations], each with its
 // reason; and for AI-suggested exercises, a [HumanReview].
+//
+// # Suggestions
+//
+// Text drafted from a template is a suggestion until the clinician
+// confirms it. It carries [SuggestionMark] at its start —
+// "(suggested) phone alarm" — which survives any encoding and is seen by
+// whoever edits the file; deleting the mark confirms the text
+// ([Confirm]). [Assignment.Check] and [Review.Check] report every marked
+// text as [RuleUnconfirmedSuggestion], and notes never write it.
+// [Assignment.Texts] and [Review.Texts] list every free-text field with its
+// path.
 //
 // # Remote channels
 //
 // Paper, large-print paper, in-session work and family activities are
 // local. Every other channel ([Channel.Remote]) needs a [Safeguards] record
 // in [Method.Safeguards]: [Consent] (privacy limits discussed, risk accepted,
-// the client knows they can switch to paper), [Boundaries] (response time,
+// the client knows they can switch to paper; for an AI-assisted app, that
+// the client understands the AI's limitations), [Boundaries] (response time,
 // monitored hours, not for crisis, emergency resources reviewed) and
 // [Security] measures (end-to-end encryption, initials only, no identifying
 // details, code words). A client who declines digital methods is recorded in
@@ -77,7 +95,9 @@
 // stable ID — a remote channel without consent, boundaries or security; a
 // refusal without the alternatives offered; AI without human review; an
 // adaptation without its reason; a PHQ-9 item 9 above 0 without follow-up;
-// and impossible values ([RuleInvalid]). An
+// an unconfirmed suggestion; text that holds only white space
+// ([RuleBlankText]; where a checklist item needs the text it is reported
+// as missing instead); and impossible values ([RuleInvalid]). An
 // EHR can refuse to close a note until [Findings.OK] is true, or use
 // [Findings.Err] to get an error.
 //

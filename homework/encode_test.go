@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // All content is synthetic.
 func fullAssignment() *homework.Assignment {
 	return &homework.Assignment{
-		ID: "a-002",
+		ID: "a-002", SessionDate: "2026-11-02",
 		Task: homework.Task{
 			Kind: homework.SleepRoutine, What: "wind-down routine: lights low, no screens, one page of reading",
 			Frequency: "every night", When: "from 22:30", Material: "the routine card provided", Minutes: 20,
@@ -28,8 +28,11 @@ func fullAssignment() *homework.Assignment {
 		Method: homework.Method{
 			Channel: homework.LargePrintPaper, Format: "tick box per night", Fit: "prefers paper; low vision",
 			ClientChose: true,
-			Reminders:   []homework.Reminder{{Channel: homework.SMS, Schedule: "Tuesday and Thursday 18:00"}},
-			Safeguards:  []homework.Safeguards{safeguards(homework.SMS)},
+			Contacts: []homework.Contact{
+				{Channel: homework.SMS, Purpose: homework.PurposeReminder, Schedule: "Tuesday and Thursday 18:00"},
+				{Channel: homework.SMS, Purpose: homework.PurposeCheckIn, Schedule: "Thursday", Minutes: 5, About: "review homework completion"},
+			},
+			Safeguards: []homework.Safeguards{safeguards(homework.SMS)},
 			Declined: []homework.DeclinedMethod{{
 				Channels: []homework.Channel{homework.MobileApp}, Reason: "worried about data use",
 				AlternativesOffered: []string{"paper card", "SMS reminders"},
@@ -37,10 +40,10 @@ func fullAssignment() *homework.Assignment {
 		},
 		Barriers:  []homework.Barrier{{Concern: "late shifts on Fridays", Plan: "shorter routine after late shifts"}},
 		FollowUp:  homework.FollowUp{When: "first 10 minutes of next session", How: "go through the card together"},
-		Agreement: homework.Agreement{Status: homework.Agreed, Understood: true},
+		Agreement: homework.Agreement{Status: homework.Agreed, Understood: true, Restated: true, Questions: "whether a missed night still counts"},
 		Worksheet: &homework.WorksheetRef{
 			Template: "sleep-routine", Language: "es-MX", Variant: homework.VariantLargePrint,
-			Params: map[string]string{"wake_time": "6:30", "bed_time": "23:00"},
+			Params: map[string]string{"wake_time": "6:30", "bed_time": "23:00"}, Basis: "work schedule",
 		},
 		Safety:      &homework.Safety{Considerations: "sleep restriction may raise daytime sleepiness", BackupPlan: "no driving when drowsy; call the clinic"},
 		Preparation: []string{"print the large-print card in Spanish"},
@@ -59,7 +62,7 @@ func fullAssignment() *homework.Assignment {
 
 func fullReview() *homework.Review {
 	return &homework.Review{
-		AssignmentID: "a-002", DaysPlanned: 7, DaysCompleted: 6,
+		AssignmentID: "a-002", SessionDate: "2026-11-09", DaysPlanned: 7, DaysCompleted: 6,
 		ClientExperience: "the card on the fridge helped",
 		Insights:         "fell asleep faster on routine nights",
 		BarriersMet:      []homework.Barrier{{Concern: "late shift on Friday", Plan: "five-minute version"}},

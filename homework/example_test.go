@@ -60,7 +60,7 @@ func ExampleAssignment_Check() {
 func ExampleAssignment_Check_remoteChannel() {
 	a := moodJournal()
 	a.Adaptations.Access = nil
-	a.Method.Reminders = []homework.Reminder{{Channel: homework.SMS, Schedule: "Tuesday and Thursday 18:00"}}
+	a.Method.Contacts = []homework.Contact{{Channel: homework.SMS, Purpose: homework.PurposeReminder, Schedule: "Tuesday and Thursday 18:00"}}
 	a.Method.Safeguards = []homework.Safeguards{{
 		Channel: homework.SMS,
 		Consent: homework.Consent{PrivacyLimitsDiscussed: true, RiskAccepted: true},

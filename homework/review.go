@@ -9,6 +9,9 @@ import "fmt"
 type Review struct {
 	// AssignmentID is the [Assignment.ID] of the homework reviewed.
 	AssignmentID string `json:"assignment_id,omitempty" yaml:"assignment_id,omitempty"`
+	// SessionDate is the date of the session at which the homework was
+	// reviewed, as YYYY-MM-DD; empty when not recorded.
+	SessionDate string `json:"session_date,omitempty" yaml:"session_date,omitempty"`
 	// DaysPlanned is how many days the homework was planned for; 0 when not
 	// recorded.
 	DaysPlanned int `json:"days_planned" yaml:"days_planned"`

@@ -40,7 +40,7 @@
 //	  declined methods, handout, adaptations,
 //	  AI oversight, safety, barriers discussed
 //	client's agreement or refusal             ¶         P    P   R    R
-//	reminders, preparation, follow-up         ¶         P    P   P    P
+//	contacts, preparation, follow-up          ¶         P    P   P    P
 //	modifications for the next assignment     ¶         P    P   P    P
 //
 // S Subjective, O Objective, A Assessment, P Plan, D Data, B Behavior,

@@ -18,7 +18,7 @@ func moodJournal() *homework.Assignment {
 		Method:    homework.Method{Channel: homework.Paper, Fit: "no smartphone", ClientChose: true},
 		Barriers:  []homework.Barrier{{Concern: "forgetting", Plan: "client will set a phone alarm"}},
 		FollowUp:  homework.FollowUp{When: "first 10 minutes of the next session", How: "review the journal together"},
-		Agreement: homework.Agreement{Status: homework.Agreed, Understood: true},
+		Agreement: homework.Agreement{Status: homework.Agreed, Understood: true, Restated: true},
 	}
 }
 
@@ -35,7 +35,7 @@ func ExampleWriter_Note() {
 	}
 	fmt.Println(n)
 	// Output:
-	// Assigned mood rating 1–10 daily at bedtime using the paper journal provided, to identify patterns between sleep and mood. Client chose paper; no smartphone. Discussed forgetting as a barrier; client will set a phone alarm. Client agreed to the task and restated it in their own words. Follow-up (first 10 minutes of the next session): review the journal together.
+	// Assigned mood rating 1–10 daily at bedtime using the paper journal provided, to identify patterns between sleep and mood. Client chose paper; no smartphone. Discussed forgetting as a barrier; client will set a phone alarm. Client agreed to the task and showed understanding by restating it in their own words. Follow-up (first 10 minutes of the next session): review the journal together.
 }
 
 // At the next session: the review, with the earlier PHQ-9 to compare.

@@ -286,7 +286,7 @@ func (w *Writer) Bundle(in Input, opt Options) ([]byte, error) {
 	}
 	var planNotes []string
 	p := t.pieces(Input{Assignment: a}, false)
-	for _, pc := range []piece{pMethod, pReminders, pDeclined, pAdaptations, pAI, pSafety, pBarriers, pFollowUp} {
+	for _, pc := range []piece{pMethod, pContacts, pDeclined, pAdaptations, pAI, pSafety, pBarriers, pFollowUp} {
 		planNotes = append(planNotes, p[pc]...)
 	}
 	if rv != nil {

@@ -71,6 +71,19 @@ type Input struct {
 	// Review is the review of that homework at the next session, or nil
 	// for a note written when the homework is assigned.
 	Review *homework.Review
+	// Handout is the handout named by Assignment.Worksheet as the
+	// template library knows it, in the note's language, so the note names
+	// it by its title. Nil names it by its template id.
+	Handout *Handout
+}
+
+// Handout is what a note says about a handout: its title and the labels of
+// its params, in the note's language, e.g. "My Sleep Routine" and
+// "wake_time": "Wake-up time". Package handout resolves them from a
+// template library ([handout.Renderer.Describe]).
+type Handout struct {
+	Title  string
+	Labels map[string]string
 }
 
 // Options controls how a note or Bundle is written. The zero Options

@@ -106,7 +106,7 @@ const (
 	pSelfHarm                   // PHQ-9 item 9 and the safety follow-up
 	pTask                       // the task, with its rationale
 	pMethod                     // channel, format, fit
-	pReminders                  // reminders and their schedule
+	pContacts                   // reminders, check-ins and questions between sessions
 	pSafeguards                 // consent, boundaries, security per remote channel
 	pDeclined                   // declined channels and alternatives offered
 	pWorksheet                  // the handout used
@@ -166,7 +166,7 @@ func (s Style) placement(p piece) section {
 			return secResponse
 		case pCompletion, pExperience, pBarrierMet, pInsights, pSelfHarm, pAgreement:
 			return secResponse
-		case pReminders, pPreparation, pFollowUp, pModifications:
+		case pContacts, pPreparation, pFollowUp, pModifications:
 			return secPlan
 		}
 		return secIntervention

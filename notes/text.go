@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,18 +38,18 @@ func (t *texts) pieces(in Input, goal bool) [numPieces][]string {
 		t.review(&p, a, in.Review)
 		return p
 	}
-	p[pTask] = t.task(a, !goal)
+	p[pTask] = t.task(a, !goal, a.Agreement.Status == homework.Declined)
 	p[pMethod] = t.method(a.Method)
-	for _, r := range a.Method.Reminders {
-		if s := clean(r.Schedule); r.Channel != 0 && s != "" {
-			p[pReminders] = append(p[pReminders], sentence(t.msg("NoteReminder", m{"Channel": t.channel(r.Channel), "Schedule": s})))
+	for _, k := range a.Method.Contacts {
+		if s := t.contact(k); s != "" {
+			p[pContacts] = append(p[pContacts], s)
 		}
 	}
 	p[pSafeguards] = t.safeguards(a.Method.Safeguards)
 	for _, d := range a.Method.Declined {
 		p[pDeclined] = append(p[pDeclined], t.declined(d))
 	}
-	if s := t.worksheet(a.Worksheet); s != "" {
+	if s := t.worksheet(a.Worksheet, in.Handout); s != "" {
 		p[pWorksheet] = []string{s}
 	}
 	p[pAdaptations] = t.adaptations(a.Adaptations)
@@ -86,8 +87,9 @@ func taskPhrase(k homework.Task) string {
 
 // task is the assignment sentence: "Assigned <what> <frequency> <when>
 // using <material> (about N minutes each time), <rationale>." A rationale
-// that begins with a capital letter is a sentence of its own.
-func (t *texts) task(a *homework.Assignment, withRationale bool) []string {
+// that begins with a capital letter is a sentence of its own. A task the
+// client declined was proposed, not assigned: "Proposed <what> …".
+func (t *texts) task(a *homework.Assignment, withRationale, declined bool) []string {
 	phrase := taskPhrase(a.Task)
 	if phrase == "" {
 		if r := clean(a.Rationale); withRationale && r != "" {
@@ -95,7 +97,11 @@ func (t *texts) task(a *homework.Assignment, withRationale bool) []string {
 		}
 		return nil
 	}
-	s := t.msg("NoteAssigned", m{"Task": phrase})
+	id := "NoteAssigned"
+	if declined {
+		id = "NoteProposed"
+	}
+	s := t.msg(id, m{"Task": phrase})
 	if mat := clean(a.Task.Material); mat != "" {
 		s += " " + t.msg("NoteUsing", m{"Material": mat})
 	}
@@ -210,29 +216,76 @@ func (t *texts) declined(d homework.DeclinedMethod) string {
 	}))
 }
 
+// agreement writes only what was observed: agreed, understood (the
+// clinician's judgement), restated in the client's own words, the
+// questions asked — or declined, what was explored and what was offered
+// instead.
 func (t *texts) agreement(ag homework.Agreement) []string {
+	var out []string
 	switch ag.Status {
 	case homework.Agreed:
-		if ag.Understood {
-			return []string{sentence(t.msg("NoteAgreedUnderstood", nil))}
+		parts := []string{t.msg("NoteAgreedPart", nil)}
+		switch {
+		case ag.Understood && ag.Restated:
+			parts = append(parts, t.msg("NoteUnderstoodRestatedPart", nil))
+		case ag.Understood:
+			parts = append(parts, t.msg("NoteUnderstoodPart", nil))
+		case ag.Restated:
+			parts = append(parts, t.msg("NoteRestatedPart", nil))
 		}
-		return []string{sentence(t.msg("NoteAgreed", nil))}
+		out = append(out, sentence(t.msg("NoteAgreement", m{"List": t.list(parts)})))
 	case homework.Declined:
-		out := []string{sentence(t.msg("NoteDeclinedTask", nil))}
+		out = append(out, sentence(t.msg("NoteDeclinedTask", nil)))
 		if e := clean(ag.Explored); e != "" {
 			out = append(out, sentence(t.msg("NoteExplored", m{"Text": e})))
 		}
 		if l := cleanList(ag.AlternativesOffered); len(l) > 0 {
 			out = append(out, sentence(t.msg("NoteOffered", m{"List": t.list(l)})))
 		}
-		return out
 	}
-	return nil
+	if q := clean(ag.Questions); q != "" {
+		out = append(out, sentence(t.msg("NoteQuestions", m{"Text": q})))
+	}
+	return out
 }
 
-func (t *texts) worksheet(w *homework.WorksheetRef) string {
+// contact is one planned contact between sessions, written by its
+// purpose: "Reminders via text messages (SMS): Tuesday and Thursday at
+// 18:00", "Scheduled 5-minute call Thursday to review homework
+// completion", "Client can send questions about the homework via …". A
+// contact whose purpose was not recorded is written as a contact, never as
+// a reminder.
+func (t *texts) contact(k homework.Contact) string {
+	if k.Channel == 0 {
+		return ""
+	}
+	data := m{"Channel": t.channel(k.Channel), "Schedule": clean(k.Schedule), "About": clean(k.About), "Count": k.Minutes}
+	id := "NoteContact"
+	switch k.Purpose {
+	case homework.PurposeReminder:
+		id = "NoteReminder"
+	case homework.PurposeCheckIn:
+		id = "NoteCheckIn"
+		if k.Channel == homework.PhoneCheckIn {
+			id = "NoteCheckInCall"
+		}
+	case homework.PurposeQuestions:
+		id = "NoteQuestionsContact"
+	}
+	return sentence(t.msg(id, data))
+}
+
+// worksheet names the handout by its title in the note's language when
+// the caller resolved it ([Input.Handout]), by its template id otherwise,
+// and writes its personalisation: "Handout: My Sleep Routine (large
+// print); personalised wake-up time 6:00 AM based on work schedule".
+func (t *texts) worksheet(w *homework.WorksheetRef, h *Handout) string {
 	if w == nil || clean(w.Template) == "" {
 		return ""
+	}
+	title := clean(w.Template)
+	if h != nil && clean(h.Title) != "" {
+		title = clean(h.Title)
 	}
 	var details []string
 	if w.Variant == homework.VariantLargePrint {
@@ -241,7 +294,22 @@ func (t *texts) worksheet(w *homework.WorksheetRef) string {
 	if name := t.language(w.Language); name != "" {
 		details = append(details, t.msg("NoteInLanguage", m{"Language": name}))
 	}
-	return sentence(t.msg("NoteWorksheet", m{"Template": clean(w.Template), "Details": strings.Join(details, ", ")}))
+	var params []string
+	for _, name := range slices.Sorted(maps.Keys(w.Params)) {
+		v := clean(w.Params[name])
+		if v == "" {
+			continue
+		}
+		label := strings.ReplaceAll(name, "_", " ")
+		if h != nil && clean(h.Labels[name]) != "" {
+			label = lowerFirst(clean(h.Labels[name]))
+		}
+		params = append(params, t.msg("NoteParam", m{"Label": label, "Value": v}))
+	}
+	return sentence(t.msg("NoteWorksheet", m{
+		"Title": title, "Details": strings.Join(details, ", "),
+		"Personal": t.list(params), "Basis": clean(w.Basis),
+	}))
 }
 
 // language names a BCP 47 tag in the note's language, "" for an empty or
@@ -331,7 +399,7 @@ func usesAIApp(a *homework.Assignment) bool {
 	if a.Method.Channel == homework.AIAssistedApp {
 		return true
 	}
-	return slices.ContainsFunc(a.Method.Reminders, func(r homework.Reminder) bool { return r.Channel == homework.AIAssistedApp })
+	return slices.ContainsFunc(a.Method.Contacts, func(k homework.Contact) bool { return k.Channel == homework.AIAssistedApp })
 }
 
 func (t *texts) ai(a *homework.Assignment) string {
@@ -550,8 +618,13 @@ func (t *texts) list(items []string) string {
 }
 
 // clean collapses runs of white space (YAML folded text keeps line breaks)
-// and drops a final full stop, so the text can sit inside a sentence.
+// and drops a final full stop, so the text can sit inside a sentence. Text
+// still marked as a suggestion ([homework.Suggested]) is not the
+// clinician's yet: clean returns "" for it, so no note states it.
 func clean(s string) string {
+	if homework.Suggested(s) {
+		return ""
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	return strings.TrimRight(s, ".")
 }
@@ -574,6 +647,18 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(out, sep)
+}
+
+// lowerFirst lowers the first letter of a label such as "Wake-up time" so
+// it can sit inside a sentence; a label that starts with an abbreviation
+// ("PHQ-9 date", "AM time") is kept.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	next, _ := utf8.DecodeRuneInString(s[n:])
+	if unicode.IsUpper(next) || unicode.IsDigit(next) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // startsLower reports whether s begins with a lower-case letter.
