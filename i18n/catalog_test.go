@@ -74,7 +74,7 @@ func TestLocaleFacts(t *testing.T) {
 			assert.Equal(t, tt.paper, l.Paper)
 			assert.Equal(t, tt.first, l.FirstWeekday)
 			assert.Equal(t, tt.formula, l.Readability.Formula)
-			assert.Equal(t, "go", l.Font)
+			assert.Equal(t, "andika", l.Font)
 			assert.Equal(t, i18n.LTR, l.Dir)
 			assert.Equal(t, tt.monday, l.Weekdays[time.Monday])
 			assert.Equal(t, tt.clock, l.Clock)
@@ -356,8 +356,8 @@ func TestCheckGlyphHook(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{
-		`es: font "go" cannot draw 'ñ' (U+00F1) in the UI strings`,
-		`es: walk/es.md: font "go" cannot draw 'ẑ' (U+1E91)`,
+		`es: font "andika" cannot draw 'ñ' (U+00F1) in the UI strings`,
+		`es: walk/es.md: font "andika" cannot draw 'ẑ' (U+1E91)`,
 	}, got)
 }
 

@@ -111,7 +111,7 @@ type Locale struct {
 	Weekdays      [7]string
 	WeekdaysShort [7]string
 	Paper         PaperSize
-	// Font names the PDF font family (for example "go" or "dejavu").
+	// Font names the PDF font family (for example "andika" or "dejavu").
 	Font        string
 	Readability Readability
 	Crisis      []CrisisLine

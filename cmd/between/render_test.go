@@ -124,6 +124,6 @@ func TestI18nCheckGlyphs(t *testing.T) {
 	stdout, _, code := runCLI(t, "i18n", "check", "--src", dir)
 	assert.Equal(t, 1, code, stdout)
 	assert.Contains(t, stdout, "mood-journal/es.md")
-	assert.Contains(t, stdout, `font "go" cannot draw`)
+	assert.Contains(t, stdout, `font "andika" cannot draw`)
 	assert.Contains(t, stdout, `'न' (U+0928)`)
 }

@@ -260,7 +260,7 @@ func TestRenderRefuses(t *testing.T) {
 		{name: "long value", req: handout.Request{ID: "sleep-routine", Params: map[string]string{"wake_time": strings.Repeat(secret, 20)}}, is: handout.ErrParam, says: "longer than 200"},
 		{name: "line break", req: handout.Request{ID: "sleep-routine", Params: map[string]string{"wake_time": secret + "\n"}}, is: handout.ErrParam, says: "control character"},
 		{name: "not UTF-8", req: handout.Request{ID: "sleep-routine", Params: map[string]string{"wake_time": secret + "\xff"}}, is: handout.ErrParam, says: "not valid UTF-8"},
-		{name: "glyph", req: handout.Request{ID: "sleep-routine", Format: handout.PDF, Params: map[string]string{"wake_time": secret + "\U00013000"}}, is: handout.ErrParam, says: `the PDF font "go" cannot draw`},
+		{name: "glyph", req: handout.Request{ID: "sleep-routine", Format: handout.PDF, Params: map[string]string{"wake_time": secret + "\U00013000"}}, is: handout.ErrParam, says: `the PDF font "andika" cannot draw`},
 		{name: "language", req: handout.Request{ID: "sleep-routine", Lang: language.Japanese}, is: handout.ErrLanguage, says: "ja"},
 		{name: "cancelled", ctx: cancelled, req: handout.Request{ID: "sleep-routine"}, is: context.Canceled},
 		{name: "format", req: handout.Request{ID: "sleep-routine", Format: 7}, says: "unknown format 7"},

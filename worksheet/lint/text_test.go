@@ -35,7 +35,7 @@ func sample() lint.Result {
 					Findings: []lint.Finding{
 						{Position: diag.Position{Path: "walk/en.md"}, Severity: lint.Warning, Code: "readability/above-target", Message: "reading grade 7.2 (fairly easy) is above the target 6 (flesch-kincaid)"},
 						{Position: diag.Position{Path: "walk/en.md", Line: 9}, Severity: lint.Info, Code: "readability/long-word", Message: `long word "relationship" (4 or more syllables): is there a shorter one?`},
-						{Position: diag.Position{Path: "walk/en.md", Line: 12, Col: 7}, Severity: lint.Error, Code: lint.Glyph, Message: `font "go" for en cannot draw U+4E2D '中' (regular); the PDF would leave a hole, so the build refuses it`},
+						{Position: diag.Position{Path: "walk/en.md", Line: 12, Col: 7}, Severity: lint.Error, Code: lint.Glyph, Message: `font "andika" for en cannot draw U+4E2D '中' (regular); the PDF would leave a hole, so the build refuses it`},
 					},
 				},
 				{

@@ -7,7 +7,7 @@ import (
 
 // MissingRunes returns the characters of text that the named font family
 // cannot draw in its regular or bold face (the faces body text and
-// headings use), each once, in ascending order. White space and control
+// headings use), nor its fallback family, each once, in ascending order. White space and control
 // characters are skipped: they are never drawn as glyphs. The empty name
 // means [DefaultFont]. An unknown family, or one whose TrueType data does
 // not load, is an error.
@@ -27,7 +27,9 @@ func (r *Renderer) MissingRunes(font, text string) ([]rune, error) {
 			continue
 		}
 		seen[c] = true
-		if fam.faces[regular].width(c) < 0 || fam.faces[bold].width(c) < 0 {
+		if _, w := fam.glyph(regular, c); w < 0 {
+			out = append(out, c)
+		} else if _, w := fam.glyph(bold, c); w < 0 {
 			out = append(out, c)
 		}
 	}

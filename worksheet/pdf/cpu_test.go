@@ -35,7 +35,7 @@ func TestCPUTime(t *testing.T) {
 		}
 		t.Logf("%s: %v CPU per render", v, (cpu()-start)/n)
 	}
-	sheets, locs := library(t)
+	sheets, locs := pdf.Library(t)
 	start := cpu()
 	for i, ws := range sheets {
 		for _, v := range worksheet.Variants() {

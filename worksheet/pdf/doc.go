@@ -92,15 +92,23 @@
 //
 // # Fonts
 //
-// Two families are built in: "go" ([golang.org/x/image/font/gofont]: clear
-// I/l/1 shapes; Latin, Greek, Cyrillic; its text faces draw the font's own
-// unslashed zero, glyph "zero.empty", because the default slashed zero
-// reads as code in running text) and "dejavu"
-// ([github.com/go-fonts/dejavu]: adds Vietnamese, Arabic, Hebrew and symbols
-// such as ☐ and ✓). The locale's Font field picks one; [Options.Fonts] adds
-// families from TrueType data. Each family is parsed once, on first use,
-// into a gopdf FontContainer shared by every render; each render builds its
-// own gopdf document and embeds subsets of only the faces it uses.
+// Two families are built in. "andika", the default, is Andika
+// ([github.com/betweensessions/between/worksheet/typeface]), a typeface
+// SIL made for literacy work and beginning readers (single-story a and g;
+// I, l and 1 that do not look alike), for Latin (Vietnamese included),
+// Greek and Cyrillic, with DejaVu Sans Mono for code. "dejavu"
+// ([github.com/go-fonts/dejavu]) is DejaVu Sans throughout, which adds
+// Arabic and Hebrew. The locale's Font field picks one; [Options.Fonts]
+// adds families from TrueType data.
+//
+// A family may name a fallback family ([FontFamily.Fallback]): a
+// character its face lacks is drawn with the fallback's same face.
+// Andika's fallback is DejaVu Sans, which draws symbols such as ☐ and ✔.
+// Text is still measured and broken into lines as one run; only drawing
+// splits it into runs by face, so a line reads back whole. Each family is
+// parsed once, on first use, into a gopdf FontContainer shared by every
+// render; each render builds its own gopdf document and embeds subsets of
+// only the faces it drew with, fallback faces included.
 //
 // Text is set left to right without shaping. A locale whose Dir is
 // right-to-left is refused with an error rather than printed wrongly.
@@ -109,8 +117,8 @@
 //
 // gopdf silently draws a space for a character its font lacks. Here every
 // string is measured before it is drawn, and measuring looks each rune up
-// in the font's character map: a rune with no glyph (or glyph 0, .notdef)
-// is recorded, and the render fails with a [*GlyphError] naming the
+// in the font's character map, then in its fallback's: a rune neither has
+// (or only as glyph 0, .notdef) is recorded, and the render fails with a [*GlyphError] naming the
 // template, the language, the font and every missing character as U+XXXX
 // with the character and the faces that lack it. Nothing is written. The
 // same check runs without producing a PDF in [Renderer.CheckGlyphs], which

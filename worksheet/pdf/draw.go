@@ -19,6 +19,7 @@ func (st *state) paginate(units []*unit) *document {
 	atTop := true
 	newPage := func() {
 		doc.pages = append(doc.pages, page)
+		doc.fill = append(doc.fill, (y-st.top)/bodyH)
 		page = make([]op, 0, cap(page))
 		y, atTop = st.top, true
 	}
@@ -54,6 +55,7 @@ func (st *state) paginate(units []*unit) *document {
 		place(u)
 	}
 	doc.pages = append(doc.pages, page)
+	doc.fill = append(doc.fill, (y-st.top)/bodyH)
 	return doc
 }
 
@@ -72,7 +74,7 @@ func keepChain(units []*unit, kept func(*unit) bool) float64 {
 type painter struct {
 	gp     *gopdf.GoPdf
 	st     *state
-	face   face
+	face   *fontFace // the font set last
 	size   float64
 	hasFnt bool
 	lw     float64
@@ -103,20 +105,7 @@ func (p *painter) op(o *op) error {
 	gp := p.gp
 	switch o.kind {
 	case opText:
-		if o.text == "" {
-			return nil
-		}
-		if !p.hasFnt || o.face != p.face || o.size != p.size {
-			key := p.st.fam.faces[o.face].key
-			if err := gp.SetFont(key, "", o.size); err != nil {
-				return fmt.Errorf("pdf: font %s: %w", key, err)
-			}
-			p.face, p.size, p.hasFnt = o.face, o.size, true
-		}
-		gp.SetXY(o.x, o.y)
-		if err := gp.Text(o.text); err != nil {
-			return fmt.Errorf("pdf: draw text: %w", err)
-		}
+		return p.text(o)
 	case opLine:
 		p.pen(o.size, o.g)
 		gp.Line(o.x, o.y, o.x+o.w, o.y+o.h)
@@ -135,6 +124,44 @@ func (p *painter) op(o *op) error {
 		gp.AddExternalLink(o.text, o.x, o.y, o.w, o.h)
 	}
 	return nil
+}
+
+// text draws a text operation: in runs, one for each stretch of
+// characters the same face draws, the face or its fallback.
+func (p *painter) text(o *op) error {
+	fam := p.st.fam
+	x := o.x
+	start := 0
+	var cur *fontFace
+	w := 0
+	flush := func(end int) error {
+		if cur == nil || end == start {
+			return nil
+		}
+		if !p.hasFnt || cur != p.face || o.size != p.size {
+			if err := p.gp.SetFont(cur.key, "", o.size); err != nil {
+				return fmt.Errorf("pdf: font %s: %w", cur.key, err)
+			}
+			p.face, p.size, p.hasFnt = cur, o.size, true
+		}
+		p.gp.SetXY(x, o.y)
+		if err := p.gp.Text(o.text[start:end]); err != nil {
+			return fmt.Errorf("pdf: draw text: %w", err)
+		}
+		x += float64(w) * o.size / 1000
+		return nil
+	}
+	for i, r := range o.text {
+		ff, rw := fam.glyph(o.face, r)
+		if ff != cur {
+			if err := flush(i); err != nil {
+				return err
+			}
+			cur, start, w = ff, i, 0
+		}
+		w += int(max(rw, 0))
+	}
+	return flush(len(o.text))
 }
 
 // footer draws the footer of page i, after the page's content so that it

@@ -41,10 +41,11 @@ func ExampleRenderer_CheckGlyphs() {
 		Path: "ticks/en.md",
 		Lang: language.English,
 		Body: []worksheet.Block{
-			&worksheet.Paragraph{Content: []worksheet.Inline{&worksheet.Text{Text: "Tick ☐ when done"}}},
+			&worksheet.Paragraph{Content: []worksheet.Inline{&worksheet.Text{Text: "Tick 月 when done"}}},
 		},
 	}
-	// With no locale the "go" font is used; it has no ballot box.
+	// With no locale Andika is used, with DejaVu Sans for what it
+	// lacks; neither has Chinese characters.
 	fmt.Println(r.CheckGlyphs(ws, nil))
-	// Output: pdf: ticks/en.md (en): font "go" cannot draw U+2610 '☐' (regular); choose a font that covers them (locale font or Options.Fonts)
+	// Output: pdf: ticks/en.md (en): font "andika" cannot draw U+6708 '月' (regular); choose a font that covers them (locale font or Options.Fonts)
 }

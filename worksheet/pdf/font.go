@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/betweensessions/between/worksheet/typeface"
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/go-fonts/dejavu/dejavusansmono"
@@ -37,18 +38,27 @@ type FontFamily struct {
 	Bold    []byte
 	Italic  []byte
 	Mono    []byte
+	// Fallback names another family whose same face draws the characters
+	// this one lacks (its own fallback is not consulted). Empty means
+	// none: a character the family lacks is a [*GlyphError].
+	Fallback string
 }
 
-// DefaultFont is the family used when a locale names none.
-const DefaultFont = "go"
+// DefaultFont is the family used when a locale names none: Andika, the
+// reading typeface of [github.com/betweensessions/between/worksheet/typeface].
+const DefaultFont = "andika"
 
-// builtinFamilies returns the embedded families: "go" (the Go fonts, clear
-// I/l/1 shapes, Latin, Greek and Cyrillic, with an unslashed zero in the
-// text faces) and "dejavu" (DejaVu Sans, with Vietnamese, Arabic, Hebrew
-// and symbols such as ☐ and ✓).
+// builtinFamilies returns the embedded families: "andika" (Andika, made
+// for beginning readers, for Latin, Greek and Cyrillic text, with DejaVu
+// Sans Mono for code and DejaVu Sans for the characters it lacks) and
+// "dejavu" (DejaVu Sans, with Vietnamese, Arabic, Hebrew and symbols such
+// as ☐ and ✓).
 func builtinFamilies() map[string]FontFamily {
 	return map[string]FontFamily{
-		"go": goFamily(),
+		"andika": {
+			Regular: typeface.Regular(), Bold: typeface.Bold(), Italic: typeface.Italic(),
+			Mono: dejavusansmono.TTF, Fallback: "dejavu",
+		},
 		"dejavu": {
 			Regular: dejavusans.TTF, Bold: dejavusansbold.TTF,
 			Italic: dejavusansoblique.TTF, Mono: dejavusansmono.TTF,
@@ -65,7 +75,8 @@ const quickRunes = 0x250
 type fontFace struct {
 	family string
 	face   face
-	key    string // family name inside gopdf, unique per face
+	key    string               // family name inside gopdf, unique per face
+	c      *gopdf.FontContainer // the container holding the parsed face
 	data   []byte
 	parsed gopdf.SubsetFontObj
 	// ascent and descent are per point of font size; descent is negative.
@@ -80,9 +91,28 @@ type family struct {
 	src  FontFamily
 	once sync.Once
 	err  error
+	// fbOnce guards fallback, filled by Renderer.family.
+	fbOnce sync.Once
 	// faces holds the four faces; a face the family lacks points at Regular.
-	faces     [numFaces]*fontFace
+	faces [numFaces]*fontFace
+	// fallback holds the fallback family's faces, or nils.
+	fallback  [numFaces]*fontFace
 	container gopdf.FontContainer
+}
+
+// glyph returns the face that draws r in face f, the primary face or the
+// fallback's, and r's advance in 1/1000 em; w is -1 when neither can.
+func (f *family) glyph(fc face, r rune) (ff *fontFace, w int16) {
+	ff = f.faces[fc]
+	if w = ff.width(r); w >= 0 {
+		return ff, w
+	}
+	if fb := f.fallback[fc]; fb != nil {
+		if fw := fb.width(r); fw >= 0 {
+			return fb, fw
+		}
+	}
+	return ff, -1
 }
 
 // load parses the family's faces once.
@@ -105,6 +135,7 @@ func (f *family) parse() error {
 			family: f.name,
 			face:   face(i),
 			key:    f.name + "/" + faceNames[i],
+			c:      &f.container,
 			data:   data,
 		}
 		if err := ff.init(&f.container); err != nil {
@@ -191,7 +222,7 @@ type GlyphError struct {
 	// Path is the template file, Lang its language.
 	Path string
 	Lang language.Tag
-	// Font is the font family name, such as "go".
+	// Font is the font family name, such as "andika".
 	Font string
 	// Missing lists each missing character once per face, sorted.
 	Missing []MissingGlyph
@@ -260,12 +291,25 @@ func (r *Renderer) family(name string) (*family, error) {
 	if name == "" {
 		name = DefaultFont
 	}
-	f, ok := r.families()[name]
+	fams := r.families()
+	f, ok := fams[name]
 	if !ok {
 		return nil, fmt.Errorf("pdf: unknown font %q (have %s)", name, strings.Join(r.Fonts(), ", "))
 	}
 	if err := f.load(); err != nil {
 		return nil, err
+	}
+	if fb := f.src.Fallback; fb != "" && fb != name {
+		ff, ok := fams[fb]
+		if !ok {
+			return nil, fmt.Errorf("pdf: font %q: unknown fallback font %q", name, fb)
+		}
+		if err := ff.load(); err != nil {
+			return nil, err
+		}
+		// Set once by whichever render gets here first; every render
+		// writes the same pointers.
+		f.fbOnce.Do(func() { f.fallback = ff.faces })
 	}
 	return f, nil
 }

@@ -288,12 +288,12 @@ func (b *inliner) splitLong() {
 				cur.w += fr.w
 				continue
 			}
-			ff := b.st.fam.faces[fr.face]
 			s := fr.text
 			from := 0
 			pw := 0.0
 			for i, r := range s {
-				rw := float64(max(ff.width(r), 0)) * b.size / 1000
+				_, gw := b.st.fam.glyph(fr.face, r)
+				rw := float64(max(gw, 0)) * b.size / 1000
 				if cur.w+pw+rw > b.maxW && (i > from || cur.end > cur.start) {
 					if i > from {
 						frags = append(frags, frag{text: s[from:i], face: fr.face, w: pw, url: fr.url})

@@ -3,22 +3,16 @@ package pdf
 // Tests for what a reader of the printed page would trip on: an
 // instruction at the foot of a page with its writing lines on the next, a
 // lone list item or closing line, a cramped 7-day tracker in large print,
-// rows of blanks too short to write in, a zero that looks like code.
+// rows of blanks too short to write in.
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"strings"
 	"testing"
 
-	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 
 	"github.com/betweensessions/between/worksheet"
 )
@@ -204,52 +198,4 @@ func TestBlankTableRowIsRoomToWrite(t *testing.T) {
 		tall := count(doc, 0, func(o op) bool { return o.kind == opRect && o.h >= 1.5*st.m.writeGap })
 		assert.Equal(t, 2, tall, "%s: the row of blanks is not tall enough to write in", v)
 	}
-}
-
-func TestPlainZero(t *testing.T) {
-	outline := func(ttf []byte, g sfnt.GlyphIndex) (sfnt.Segments, fixed.Int26_6) {
-		f, err := sfnt.Parse(ttf)
-		require.NoError(t, err)
-		var b sfnt.Buffer
-		segs, err := f.LoadGlyph(&b, g, 2048, nil)
-		require.NoError(t, err)
-		adv, err := f.GlyphAdvance(&b, g, 2048, 0)
-		require.NoError(t, err)
-		return append(sfnt.Segments(nil), segs...), adv
-	}
-	find := func(ttf []byte, name string) sfnt.GlyphIndex {
-		f, err := sfnt.Parse(ttf)
-		require.NoError(t, err)
-		var b sfnt.Buffer
-		for g := range f.NumGlyphs() {
-			if n, _ := f.GlyphName(&b, sfnt.GlyphIndex(g)); n == name {
-				return sfnt.GlyphIndex(g)
-			}
-		}
-		t.Fatalf("no glyph %q", name)
-		return 0
-	}
-	for name, ttf := range map[string][]byte{"regular": goregular.TTF, "bold": gobold.TTF} {
-		t.Run(name, func(t *testing.T) {
-			patched := plainZero(ttf)
-			zero, alt := find(ttf, "zero"), find(ttf, plainZeroGlyph)
-			want, wantAdv := outline(ttf, alt)
-			got, gotAdv := outline(patched, zero)
-			assert.Equal(t, want, got, "U+0030 draws the unslashed zero")
-			assert.Equal(t, wantAdv, gotAdv)
-			slashed, _ := outline(ttf, zero)
-			assert.NotEqual(t, slashed, got)
-			// Only the zero changed: every other glyph is as it was.
-			one, _ := outline(ttf, find(ttf, "one"))
-			oneAfter, _ := outline(patched, find(ttf, "one"))
-			assert.Equal(t, one, oneAfter)
-			assert.Equal(t, uint32(0xB1B0AFBA), checksum(patched), "whole-font checksum")
-		})
-	}
-	t.Run("unchanged when not possible", func(t *testing.T) {
-		assert.True(t, bytes.Equal(dejavusans.TTF, plainZero(dejavusans.TTF)), "a font without zero.empty is left alone")
-		short := goregular.TTF[:4000]
-		assert.True(t, bytes.Equal(short, plainZero(short)), "a damaged font is left alone")
-		assert.Empty(t, plainZero(nil))
-	})
 }

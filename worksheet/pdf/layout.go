@@ -91,6 +91,9 @@ type unit struct {
 // document is the laid-out handout: each page's operations.
 type document struct {
 	pages [][]op
+	// fill is, for each page, how far down its content reaches below the
+	// top of the content box, as a fraction of the content box's height.
+	fill []float64
 }
 
 // state is one render: the settings, the chosen font and what layout
@@ -110,10 +113,12 @@ type state struct {
 	footLast                 string // the title's last line when the page label follows it
 	footSep                  string // between footLast and the page label
 
-	used    [numFaces]bool
-	missing missingSet
-	depth   int             // list nesting
-	ctx     context.Context // the render's context during layout
+	used [numFaces]bool // primary faces drawn with
+	// usedFallback says which faces drew a character from the fallback.
+	usedFallback [numFaces]bool
+	missing      missingSet
+	depth        int             // list nesting
+	ctx          context.Context // the render's context during layout
 }
 
 // defaultLocale is used when RenderOptions.Locale is nil.
@@ -192,13 +197,17 @@ func (st *state) baseline(size, lh float64) float64 {
 }
 
 // measure returns the width of s in face f at size, recording characters
-// the face cannot draw. Each rune costs a table lookup.
+// neither the face nor its fallback can draw. Each rune costs a table
+// lookup.
 func (st *state) measure(f face, s string, size float64) float64 {
 	ff := st.fam.faces[f]
 	st.used[ff.face] = true
 	w := 0
 	for _, r := range s {
-		rw := ff.width(r)
+		g, rw := st.fam.glyph(f, r)
+		if g != ff && rw >= 0 {
+			st.usedFallback[f] = true
+		}
 		if rw < 0 {
 			if st.missing == nil {
 				st.missing = missingSet{}
@@ -240,7 +249,7 @@ func (st *state) layoutFooter() {
 	size := m.footer
 	lh := st.lineHeight(size)
 	st.footSep = " \u00b7 "
-	if st.fam.faces[regular].width('\u00b7') < 0 {
+	if _, w := st.fam.glyph(regular, '\u00b7'); w < 0 {
 		st.footSep = " - "
 	}
 	labelW := st.measure(regular, st.pageLabel(88, 88), size)

@@ -26,7 +26,7 @@ const MaxPages = 100
 var ErrTooManyPages = errors.New("too many pages")
 
 // Options configures a Renderer. The zero value is valid: the embedded
-// "go" and "dejavu" families and no creation date.
+// "andika" and "dejavu" families and no creation date.
 type Options struct {
 	// Fonts adds font families by name, or replaces a built-in one. A
 	// locale selects a family by name in its Font field.
@@ -82,7 +82,7 @@ type RenderOptions struct {
 	// Variant is Standard or LargePrint.
 	Variant worksheet.Variant
 	// Locale supplies weekday names, crisis lines, paper, font and UI
-	// strings. Nil means built-in English defaults (Letter paper, the "go"
+	// strings. Nil means built-in English defaults (Letter paper, the "andika"
 	// font, Sunday first, no crisis lines).
 	Locale *i18n.Locale
 	// Params are personalised values for the handout's {{slots}}. A slot
@@ -186,12 +186,13 @@ func (st *state) draw(ctx context.Context, doc *document, out *bytes.Buffer) (er
 	// compressed by gopdf.)
 	gp.SetNoCompression()
 	for f := range numFaces {
-		ff := st.fam.faces[f]
-		if !st.used[f] {
-			continue
-		}
-		if err := gp.AddTTFFontFromFontContainer(ff.key, &st.fam.container); err != nil {
-			return fmt.Errorf("pdf: font %q: %w", st.fam.name, err)
+		for _, ff := range [2]*fontFace{st.fam.faces[f], st.fam.fallback[f]} {
+			if ff == nil || (ff == st.fam.faces[f] && !st.used[f]) || (ff != st.fam.faces[f] && !st.usedFallback[f]) {
+				continue
+			}
+			if err := gp.AddTTFFontFromFontContainer(ff.key, ff.c); err != nil {
+				return fmt.Errorf("pdf: font %q: %w", ff.family, err)
+			}
 		}
 	}
 	info := gopdf.PdfInfo{

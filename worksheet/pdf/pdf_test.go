@@ -266,24 +266,29 @@ func TestMissingGlyph(t *testing.T) {
 	ws := &worksheet.Worksheet{
 		Path: "odd/vi.md", Lang: language.Vietnamese,
 		Meta: worksheet.Meta{Title: "Thử"},
-		Body: []worksheet.Block{para(txt("Tick ☐ and 月 here, đ"), em("ẩ"))},
+		Body: []worksheet.Block{para(txt("Tick ☐ and 月 here, đ"), em("ẩ 日"))},
 	}
 	var buf bytes.Buffer
-	err := r.Render(context.Background(), &buf, ws, pdf.RenderOptions{Locale: &i18n.Locale{Tag: language.Vietnamese, Font: "go"}})
+	err := r.Render(context.Background(), &buf, ws, pdf.RenderOptions{Locale: &i18n.Locale{Tag: language.Vietnamese, Font: "andika"}})
 	require.Error(t, err)
 	assert.Zero(t, buf.Len(), "nothing is written for a refused handout")
 	assert.ErrorIs(t, err, pdf.ErrMissingGlyph)
 	var ge *pdf.GlyphError
 	require.True(t, errors.As(err, &ge))
 	msg := err.Error()
-	for _, want := range []string{"odd/vi.md", "(vi)", `font "go"`, `U+2610 '☐'`, `U+6708 '月'`, `U+1EA9 'ẩ' (italic)`, `U+1EED 'ử'`} {
+	for _, want := range []string{"odd/vi.md", "(vi)", `font "andika"`, `U+6708 '月' (regular)`, `U+65E5 '日' (italic)`} {
 		assert.Contains(t, msg, want)
+	}
+	// Andika draws Vietnamese, and its fallback, DejaVu Sans, the ballot
+	// box: neither is reported.
+	for _, not := range []string{"U+2610", "U+1EA9", "U+1EED"} {
+		assert.NotContains(t, msg, not)
 	}
 	// CheckGlyphs reports the same without rendering, for both variants:
 	// large print draws the emphasis in bold.
-	cerr := r.CheckGlyphs(ws, &i18n.Locale{Tag: language.Vietnamese, Font: "go"})
+	cerr := r.CheckGlyphs(ws, &i18n.Locale{Tag: language.Vietnamese, Font: "andika"})
 	require.ErrorIs(t, cerr, pdf.ErrMissingGlyph)
-	assert.Contains(t, cerr.Error(), `U+1EA9 'ẩ' (bold, italic)`)
+	assert.Contains(t, cerr.Error(), `U+65E5 '日' (bold, italic)`)
 
 	// DejaVu draws all but the Chinese character.
 	err = r.Render(context.Background(), &buf, ws, pdf.RenderOptions{Locale: &i18n.Locale{Tag: language.Vietnamese, Font: "dejavu"}})
@@ -296,13 +301,13 @@ func TestCheckGlyphsLocaleStrings(t *testing.T) {
 	r := newRenderer(t)
 	loc := testLocale()
 	loc.Weekdays[1], loc.WeekdaysShort[1] = "月曜日", "月"
-	loc.Crisis = append(loc.Crisis, i18n.CrisisLine{Name: "Línea ✆", Number: "024"})
+	loc.Crisis = append(loc.Crisis, i18n.CrisisLine{Name: "Línea \U00013000", Number: "024"})
 	ws := &worksheet.Worksheet{Path: "w/en.md", Meta: worksheet.Meta{Title: "T"},
 		Body: []worksheet.Block{&worksheet.Tracker{Rows: []string{"Sleep"}}, &worksheet.Crisis{}}}
 	err := r.CheckGlyphs(ws, loc)
 	require.ErrorIs(t, err, pdf.ErrMissingGlyph)
 	assert.Contains(t, err.Error(), "U+6708 '月'")
-	assert.Contains(t, err.Error(), "U+2706 '✆'")
+	assert.Contains(t, err.Error(), "U+13000")
 	assert.NoError(t, r.CheckGlyphs(sleepHandout(), testLocale()))
 }
 
@@ -361,7 +366,7 @@ func TestErrors(t *testing.T) {
 	var buf bytes.Buffer
 	ctx := context.Background()
 	assert.ErrorContains(t, r.Render(ctx, &buf, nil, pdf.RenderOptions{}), "nil worksheet")
-	assert.ErrorContains(t, r.Render(ctx, &buf, sleepHandout(), pdf.RenderOptions{Locale: &i18n.Locale{Font: "comic"}}), `unknown font "comic" (have dejavu, go)`)
+	assert.ErrorContains(t, r.Render(ctx, &buf, sleepHandout(), pdf.RenderOptions{Locale: &i18n.Locale{Font: "comic"}}), `unknown font "comic" (have andika, dejavu)`)
 	assert.ErrorContains(t, r.Render(ctx, &buf, sleepHandout(), pdf.RenderOptions{Paper: "legal"}), `unknown paper size "legal"`)
 	assert.ErrorContains(t, r.Render(ctx, &buf, sleepHandout(), pdf.RenderOptions{Variant: 7}), "unknown variant")
 	huge := &worksheet.Worksheet{Path: "s/en.md", Body: []worksheet.Block{&worksheet.Scale{Pos: worksheet.Pos{Line: 4, Col: 1}, Min: 0, Max: 1000}}}
@@ -381,7 +386,7 @@ func TestErrors(t *testing.T) {
 func TestUserFont(t *testing.T) {
 	r, err := pdf.New(pdf.Options{Fonts: map[string]pdf.FontFamily{"clinic": {Regular: gomono.TTF}}})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"clinic", "dejavu", "go"}, r.Fonts())
+	assert.Equal(t, []string{"andika", "clinic", "dejavu"}, r.Fonts())
 	loc := testLocale()
 	loc.Font = "clinic"
 	doc := render(t, r, sleepHandout(), pdf.RenderOptions{Locale: loc})
@@ -426,4 +431,21 @@ func TestZeroRendererAndDate(t *testing.T) {
 	doc = render(t, r, sleepHandout(), pdf.RenderOptions{})
 	assert.True(t, bytes.Contains(doc, []byte("/CreationDate(D:20260102030405+00'00')")), "/CreationDate(D:20260102030405+00'00')")
 	assert.True(t, bytes.Equal(doc, render(t, r, sleepHandout(), pdf.RenderOptions{})), "a set date is reproducible too")
+}
+
+// TestFallbackFont checks that a character Andika lacks is drawn with
+// DejaVu Sans, the rest with Andika, and that the text reads back whole.
+func TestFallbackFont(t *testing.T) {
+	r := newRenderer(t)
+	ws := &worksheet.Worksheet{Path: "f/en.md", Meta: worksheet.Meta{Title: "Checks"},
+		Body: []worksheet.Block{para(txt("Done ☐ Not yet ☐ today"))}}
+	doc := render(t, r, ws, pdf.RenderOptions{Locale: testLocale()})
+	fonts := run(t, doc, "pdffonts", "FILE")
+	assert.Contains(t, fonts, "andika+regular")
+	assert.Contains(t, fonts, "dejavu+regular")
+	assert.NotContains(t, fonts, "dejavu+bold", "only the faces drawn with are embedded")
+	assert.Contains(t, run(t, doc, "pdftotext", "FILE", "-"), "Done ☐ Not yet ☐ today")
+	// Without the character, the fallback is not embedded at all.
+	ws.Body = []worksheet.Block{para(txt("Done, not yet"))}
+	assert.NotContains(t, run(t, render(t, r, ws, pdf.RenderOptions{Locale: testLocale()}), "pdffonts", "FILE"), "dejavu")
 }

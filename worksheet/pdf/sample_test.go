@@ -57,7 +57,7 @@ func testLocale() *i18n.Locale {
 		Weekdays:      [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
 		WeekdaysShort: [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 		Paper:         i18n.Letter,
-		Font:          "go",
+		Font:          "andika",
 		Crisis: []i18n.CrisisLine{
 			{Name: "988 Suicide & Crisis Lifeline", Number: "988", How: "Call or text 988, any time."},
 			{Name: "Emergency services", Number: "911", How: "Call if you are in danger now."},
@@ -74,7 +74,7 @@ func spanishLocale() *i18n.Locale {
 		Weekdays:      [7]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"},
 		WeekdaysShort: [7]string{"dom", "lun", "mar", "mié", "jue", "vie", "sáb"},
 		Paper:         i18n.A4,
-		Font:          "go",
+		Font:          "andika",
 	}
 }
 

@@ -1,0 +1,4 @@
+package pdf
+
+// Library is library for the external tests.
+var Library = library
