@@ -53,7 +53,7 @@ func libraryDocs(t *testing.T, each func(ws *worksheet.Worksheet, v worksheet.Va
 	require.NoError(t, err)
 	sheets, locs := library(t)
 	for i, ws := range sheets {
-		for _, v := range worksheet.Variants {
+		for _, v := range worksheet.Variants() {
 			st, err := r.newState(ws, RenderOptions{Variant: v, Locale: locs[i]})
 			require.NoError(t, err)
 			doc, err := st.layout(context.Background())
