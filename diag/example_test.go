@@ -12,7 +12,7 @@ func Example() {
 	src := []byte("---\nid: sleep-routine\ntitel: Sleep\n---\n")
 	var err error = diag.List{(&diag.Error{
 		Pkg: "worksheet", Path: "sleep-routine/en.md", Line: 3, Col: 1,
-		Msg: `unknown front matter key "titel" (did you mean "title"?)`,
+		Msg: `unknown key "titel" in the front matter (did you mean "title"?)`,
 	}).Quote(src)}
 
 	var e *diag.Error
@@ -25,5 +25,5 @@ func Example() {
 	// sleep-routine/en.md:3:1
 	// titel: Sleep
 	// ^
-	// worksheet: sleep-routine/en.md:3:1: unknown front matter key "titel" (did you mean "title"?)
+	// worksheet: sleep-routine/en.md:3:1: unknown key "titel" in the front matter (did you mean "title"?)
 }

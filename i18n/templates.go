@@ -8,13 +8,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/betweensessions/between/internal/frontmatter"
-	"go.yaml.in/yaml/v3"
+	"github.com/betweensessions/between/internal/yamlpos"
 	"golang.org/x/text/language"
 )
 
@@ -128,26 +126,16 @@ func TemplateStatus(fsys fs.FS, lang language.Tag) ([]TemplateInfo, error) {
 	return out, nil
 }
 
-// yamlLineRE finds the line yaml.v3 names in an error.
-var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
-
-// readSourceHash reads the source_hash key from a translation's front matter.
+// readSourceHash reads the source_hash key from a translation's front
+// matter. Other keys are the template parser's to check.
 func readSourceHash(name string, src []byte) (string, error) {
 	front, _, _, err := frontmatter.Split(src)
 	if err != nil {
 		return "", &FileError{Pkg: pkg, Path: name, Line: 1, Err: err}
 	}
-	var fm struct {
-		SourceHash string `yaml:"source_hash"`
+	doc, errs := yamlpos.File{Pkg: pkg, Path: name, Line: 2, Name: "the front matter", NoClientText: true, Source: src}.Parse(front)
+	if len(errs) > 0 {
+		return "", errs
 	}
-	if err := yaml.Unmarshal(front, &fm); err != nil {
-		fe := &FileError{Pkg: pkg, Path: name, Err: errors.New(strings.TrimPrefix(err.Error(), "yaml: "))}
-		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			fe.Line = n + 1 // the front matter starts on the file's second line
-			fe.Err = errors.New(m[2])
-		}
-		return "", fe
-	}
-	return fm.SourceHash, nil
+	return doc.Text("source_hash"), nil
 }

@@ -59,7 +59,10 @@ func TestTemplateStatusBadFrontMatter(t *testing.T) {
 	}
 	_, err := i18n.TemplateStatus(fsys, language.Spanish)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "i18n: walk/es.md:3: ")
+	assert.Contains(t, err.Error(), "i18n: walk/es.md:3:9: ")
+	var fe *i18n.FileError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "title: a: b\n        ^", fe.Caret(), "the caret is under the second colon")
 }
 
 func TestSourceHash(t *testing.T) {

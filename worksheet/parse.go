@@ -8,18 +8,15 @@ import (
 	"io/fs"
 	"math"
 	"path"
-	"reflect"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/text"
-	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 
+	"github.com/betweensessions/between/diag"
 	"github.com/betweensessions/between/internal/frontmatter"
 )
 
@@ -100,9 +97,8 @@ func (p *Parser) Parse(name string, src []byte) (*Worksheet, error) {
 		s.errPos(1, 1, msg)
 		return nil, s.errs
 	}
-	s.frontEnd = bodyLine - 1
-	root := s.decodeMeta(front, &w.Meta)
-	s.checkMeta(root, &w.Meta)
+	fm := s.decodeMeta(front, &w.Meta)
+	s.checkMeta(fm, &w.Meta)
 
 	bodyOff := len(src)
 	if bodyLine-1 < len(s.lineStarts) {
@@ -116,7 +112,7 @@ func (p *Parser) Parse(name string, src []byte) (*Worksheet, error) {
 	w.Body = c.document(doc)
 	if c.parts > 0 || w.Meta.Parts > 0 {
 		if c.parts != w.Meta.Parts && c.parts <= maxParts && w.Meta.Parts <= maxParts {
-			line, col := s.metaPos(root, "parts")
+			line, col := metaPos(fm, "parts")
 			s.errPos(line, col, fmt.Sprintf("front matter says parts: %d but the body has %d \"::: part\" lines; they must match", w.Meta.Parts, c.parts))
 		}
 	}
@@ -145,9 +141,7 @@ type state struct {
 	path       string
 	src        []byte
 	lineStarts []int
-	// frontEnd is the line of the "---" that closes the front matter.
-	frontEnd int
-	errs     ErrorList
+	errs       ErrorList
 	// dropped counts errors past maxErrors.
 	dropped int
 }
@@ -353,11 +347,16 @@ func (s *state) errAt(off int, msg string) {
 
 // errPos records an error at a line and column (either may be 0).
 func (s *state) errPos(line, col int, msg string) {
+	s.add((&Error{Pkg: pkg, Path: s.path, Line: line, Col: col, Msg: msg}).Quote(s.src))
+}
+
+// add records an error, unless there are maxErrors already.
+func (s *state) add(e *Error) {
 	if len(s.errs) >= maxErrors {
 		s.dropped++
 		return
 	}
-	s.errs = append(s.errs, (&Error{Pkg: pkg, Path: s.path, Line: line, Col: col, Msg: msg}).Quote(s.src))
+	s.errs = append(s.errs, e)
 }
 
 // line returns the bytes of the 1-based line n without its line ending.
@@ -399,278 +398,11 @@ func (s *state) langFromName() language.Tag {
 	return tag
 }
 
-// yamlLine converts a 1-based line number within the front matter into a
-// file line. YAML also counts a lone carriage return as a line break, so
-// the result is kept inside the front matter.
-func (s *state) yamlLine(n int) int {
-	return max(frontLine, min(n+frontLine-1, s.frontEnd))
-}
-
-// frontLine is the file line on which the front matter's first line sits:
-// line 1 is the opening "---".
-const frontLine = 2
-
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-
-// yamlParserProblems are the YAML syntax errors whose line number the YAML
-// parser reports counting from 0 (its scanner and decoder count from 1).
-var yamlParserProblems = map[string]bool{
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected <document start>": true,
-	"did not find expected key":              true,
-	"did not find expected node content":     true,
-	"found undefined tag handle":             true,
-}
-
-// decodeMeta decodes the front matter into meta, reporting unknown keys
-// with their line and column and type errors with their line. It returns
-// the top-level mapping node, or nil if there is none.
-func (s *state) decodeMeta(front []byte, meta *Meta) *yaml.Node {
-	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(front))
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil {
-		if err == io.EOF {
-			return nil
-		}
-		s.yamlError(err)
-		return nil
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
-	}
-	if root.Kind != yaml.MappingNode {
-		s.errPos(s.yamlLine(root.Line), root.Column, "the front matter must be a list of keys such as \"id: sleep-routine\"")
-		return nil
-	}
-	s.checkKeys(root, reflect.TypeFor[Meta](), "")
-	if err := root.Decode(meta); err != nil {
-		s.yamlError(err)
-	}
-	return root
-}
-
-// yamlError records a YAML syntax or type error, taking the line from the
-// message. The "field not found" errors are left out: checkKeys reports
-// those with a column and a suggestion.
-func (s *state) yamlError(err error) {
-	var msgs []string
-	if te, ok := err.(*yaml.TypeError); ok {
-		msgs = te.Errors
-	} else {
-		msgs = []string{err.Error()}
-	}
-	for _, m := range msgs {
-		if strings.Contains(m, " not found in type ") {
-			continue
-		}
-		if sm := yamlLine.FindStringSubmatch(m); sm != nil {
-			n, _ := strconv.Atoi(sm[1])
-			if yamlParserProblems[sm[2]] {
-				n++ // the YAML parser counts these lines from 0
-			}
-			s.errPos(s.yamlLine(n), 0, "front matter: "+sm[2])
-			continue
-		}
-		s.errPos(frontLine, 0, "front matter: "+strings.TrimPrefix(m, "yaml: "))
-	}
-}
-
-// checkKeys reports every mapping key under n that the Go type t has no
-// field for. within names the enclosing key for the message.
-func (s *state) checkKeys(n *yaml.Node, t reflect.Type, within string) {
-	switch t.Kind() {
-	case reflect.Struct:
-		if n.Kind != yaml.MappingNode {
-			return // Decode reports the type mismatch
-		}
-		fields := make(map[string]reflect.Type, t.NumField())
-		names := make([]string, 0, t.NumField())
-		for i := range t.NumField() {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if name == "" || name == "-" {
-				continue
-			}
-			fields[name] = f.Type
-			names = append(names, name)
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			ft, ok := fields[k.Value]
-			if !ok {
-				where := "front matter key"
-				if within != "" {
-					where = "key in " + within
-				}
-				s.errPos(s.yamlLine(k.Line), k.Column, fmt.Sprintf("unknown %s %q%s", where, k.Value, suggest(k.Value, names)))
-				continue
-			}
-			s.checkKeys(v, ft, k.Value)
-		}
-	case reflect.Pointer:
-		s.checkKeys(n, t.Elem(), within)
-	case reflect.Slice:
-		if n.Kind == yaml.SequenceNode {
-			for _, c := range n.Content {
-				s.checkKeys(c, t.Elem(), within)
-			}
-		}
-	}
-}
-
-// metaPos returns the file position of the value of the top-level key
-// name, or of the front matter's opening line if the key is absent.
-func (s *state) metaPos(root *yaml.Node, name string) (line, col int) {
-	if v := mapValue(root, name); v != nil {
-		return s.yamlLine(v.Line), v.Column
-	}
-	return 1, 0
-}
-
-// emptyKey reports whether the top-level key name is absent or has an empty
-// value.
-func emptyKey(root *yaml.Node, name string) bool {
-	v := mapValue(root, name)
-	return v == nil || v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == ""
-}
-
-// mapValue returns the value node of key in the mapping node m, or nil.
-func mapValue(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
-}
-
-var (
-	idPattern    = regexp.MustCompile(`^[a-z0-9-]+$`)
-	paramPattern = regexp.MustCompile(`^[a-z_][a-z0-9_]*$`)
-)
-
-// kindList names every kind for an error message: "worksheet, log, plan,
-// handout or review".
-func kindList() string {
-	ks := Kinds()
-	names := make([]string, len(ks))
-	for i, k := range ks {
-		names[i] = string(k)
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-}
-
-// checkMeta validates the decoded front matter. root is the front
-// matter's mapping node (nil when it could not be read), used for
-// positions.
-func (s *state) checkMeta(root *yaml.Node, m *Meta) {
-	if root == nil && len(s.errs) > 0 {
-		return // the front matter could not be read at all
-	}
-	line, col := s.metaPos(root, "id")
-	switch {
-	case m.ID == "" && !emptyKey(root, "id"):
-		// the value did not decode; yamlError has reported it
-	case m.ID == "":
-		s.errPos(line, col, "id is required: a short name of lowercase letters, digits and hyphens, the same as the folder name")
-	case !idPattern.MatchString(m.ID):
-		s.errPos(line, col, fmt.Sprintf("id %q may hold only lowercase letters a-z, digits and hyphens", m.ID))
-	default:
-		if dir := path.Dir(s.path); dir != "." && dir != "/" && path.Base(dir) != m.ID {
-			s.errPos(line, col, fmt.Sprintf("id %q does not match its folder name %q", m.ID, path.Base(dir)))
-		}
-	}
-	if strings.TrimSpace(m.Title) == "" && emptyKey(root, "title") {
-		line, col := s.metaPos(root, "title")
-		s.errPos(line, col, "title is required")
-	}
-	if !slices.Contains(Kinds(), m.Kind) {
-		line, col := s.metaPos(root, "kind")
-		if m.Kind == "" && !emptyKey(root, "kind") {
-			// the value did not decode; yamlError has reported it
-		} else if m.Kind == "" {
-			s.errPos(line, col, "kind is required: one of "+kindList())
-		} else {
-			s.errPos(line, col, fmt.Sprintf("kind %q is not one of %s", m.Kind, kindList()))
-		}
-	}
-	if m.Minutes < 0 {
-		line, col := s.metaPos(root, "minutes")
-		s.errPos(line, col, "minutes must be 0 or more")
-	}
-	if m.Parts < 0 || m.Parts > maxParts {
-		line, col := s.metaPos(root, "parts")
-		s.errPos(line, col, fmt.Sprintf("parts must be from 0 to %d", maxParts))
-	}
-	var params []*yaml.Node
-	if v := mapValue(root, "params"); v != nil && v.Kind == yaml.SequenceNode {
-		params = v.Content
-	}
-	seen := make(map[string]bool, len(m.Params))
-	for i, p := range m.Params {
-		line, col := 1, 0
-		if i < len(params) {
-			line, col = s.yamlLine(params[i].Line), params[i].Column
-			if v := mapValue(params[i], "name"); v != nil {
-				line, col = s.yamlLine(v.Line), v.Column
-			}
-		}
-		switch {
-		case !paramPattern.MatchString(p.Name):
-			s.errPos(line, col, fmt.Sprintf("param name %q must start with a lowercase letter or _ and hold only a-z, 0-9 and _", p.Name))
-		case seen[p.Name]:
-			s.errPos(line, col, fmt.Sprintf("param %q is declared twice", p.Name))
-		case strings.TrimSpace(p.Label) == "":
-			s.errPos(line, col, fmt.Sprintf("param %q needs a label", p.Name))
-		}
-		seen[p.Name] = true
-	}
-}
-
 // suggest returns ` (did you mean "x"?)` for the candidate closest to
 // word, or "" when none is close.
 func suggest(word string, candidates []string) string {
-	word = strings.ToLower(word)
-	best, bestDist := "", 0
-	for _, c := range candidates {
-		d := editDistance(word, c)
-		if d <= max(1, min(2, len(c)/2)) && (best == "" || d < bestDist) {
-			best, bestDist = c, d
-		}
+	if best := diag.Suggest(word, candidates); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	if len(a) > 64 {
-		return len(a) // no sensible suggestion for long garbage
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }

@@ -58,7 +58,7 @@ func TestLintCLI(t *testing.T) {
 		{name: "library strict", args: []string{"lint", "--strict", "-q"}, code: 0, stdout: []string{"0 errors, 0 warnings"}},
 		{name: "clean folder", args: []string{"lint", "--strict", clean}, code: 0, stdout: []string{"== walk: en grade", "(1 file checked"}},
 		{name: "errors fail", args: []string{"lint", broken}, code: 1,
-			stdout: []string{slash(broken) + `/walk/en.md:6:1: error: unknown front matter key "colour"`, "1 error, 0 warnings in 1 file"}},
+			stdout: []string{slash(broken) + `/walk/en.md:6:1: error: unknown key "colour" in the front matter`, "1 error, 0 warnings in 1 file"}},
 		{name: "warnings pass", args: []string{"lint", hard}, code: 0, stdout: []string{"warning: reading grade", "[readability/above-target]"}},
 		{name: "strict after the folder", args: []string{"lint", hard, "--strict"}, code: 1, stdout: []string{"0 errors, "}},
 		{name: "two folders", args: []string{"lint", clean, broken}, code: 1, stdout: []string{"(2 files checked"}},

@@ -65,14 +65,14 @@ func TestNoteBadInput(t *testing.T) {
 		name, file, src, want string
 		review                bool
 	}{
-		{"unknown field", "a.yaml", "task:\n  what: x\n  often: daily\n", "a.yaml:3: field often not found in type homework.Task", false},
-		{"wrong type", "a.yaml", "task:\n  minutes: ten SECRET\n", "a.yaml:2: cannot unmarshal !!str value into int", false},
-		{"unknown channel", "a.yaml", "method:\n  channel: fax\n", "a.yaml:2: homework: unknown channel", false},
-		{"7 of 5 days", "r.yaml", "days_planned: 5\ndays_completed: 7\n", "r.yaml:2: days_completed: more days completed than planned", true},
-		{"short PHQ-9", "r.yaml", "days_planned: 7\nmeasures:\n  - instrument: phq-9\n    items: [1, 2]\n", "r.yaml:3: measures[0]: phq-9: want 9 items, got 2", true},
-		{"item out of range", "r.yaml", "earlier_measures:\n  - instrument: gad-7\n    items: [1, 1, 1, 1, 1, 1, 9]\n", "r.yaml:2: earlier_measures[0]: gad-7 item 7: out of range 0–3", true},
-		{"bad date", "r.yaml", "measures:\n  - instrument: gad-7\n    date: 2 May\n    items: [1, 1, 1, 1, 1, 1, 1]\n", "r.yaml:2: measures[0]: gad-7 date: want a date as YYYY-MM-DD", true},
-		{"bad split", "a.yaml", "adaptations:\n  neurodivergent:\n    parts: 2\n    minutes_per_part: 5\n    routines: [after breakfast]\n    reason: x\n", "a.yaml:5: adaptations.neurodivergent.routines: want one routine per part", false},
+		{"unknown field", "a.yaml", "task:\n  what: x\n  often: daily\n", "a.yaml:3:3: an unknown key in task", false},
+		{"wrong type", "a.yaml", "task:\n  minutes: ten SECRET\n", "a.yaml:2:12: task.minutes: want a whole number", false},
+		{"unknown channel", "a.yaml", "method:\n  channel: fax\n", "a.yaml:2:12: method.channel: unknown channel", false},
+		{"7 of 5 days", "r.yaml", "days_planned: 5\ndays_completed: 7\n", "r.yaml:2:17: days_completed: more days completed than planned", true},
+		{"short PHQ-9", "r.yaml", "days_planned: 7\nmeasures:\n  - instrument: phq-9\n    items: [1, 2]\n", "r.yaml:3:5: measures[0]: phq-9: want 9 items, got 2", true},
+		{"item out of range", "r.yaml", "earlier_measures:\n  - instrument: gad-7\n    items: [1, 1, 1, 1, 1, 1, 9]\n", "r.yaml:2:5: earlier_measures[0]: gad-7 item 7: out of range 0–3", true},
+		{"bad date", "r.yaml", "measures:\n  - instrument: gad-7\n    date: 2 May\n    items: [1, 1, 1, 1, 1, 1, 1]\n", "r.yaml:2:5: measures[0]: gad-7 date: want a date as YYYY-MM-DD", true},
+		{"bad split", "a.yaml", "adaptations:\n  neurodivergent:\n    parts: 2\n    minutes_per_part: 5\n    routines: [after breakfast]\n    reason: x\n", "a.yaml:5:15: adaptations.neurodivergent.routines: want one routine per part", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

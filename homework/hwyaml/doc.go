@@ -11,10 +11,24 @@
 //
 // # Errors
 //
-// Errors read "hwyaml: <name>:<line>: <message>", where name is the name
-// passed in (usually a file name). They never repeat a value from the input:
-// the YAML parser's quoted values are removed, since they may be clinical
-// text.
+// Every problem is a [*diag.Error], several in a [diag.List], reading
+// "hwyaml: <name>:<line>:<col>: <message>", where name is the name passed
+// in (usually a file name). The decoding is the project's one YAML
+// decoder, internal/yamlpos: syntax errors, unknown and duplicate keys,
+// values of the wrong type, numbers out of range (minutes: 1e9 is not a
+// whole number; no number may pass 1,000,000,000) and aliases (*name,
+// refused so that a small record cannot expand into a huge one) are each
+// reported at their line and column, and a null (~) is a missing value.
+//
+// A record holds a client's words, so errors never repeat a value from
+// the input, nor a line of it, nor an unknown key unless it is a near miss
+// of a known one ("rationle"): they name the field path ("task.minutes")
+// and the place.
+//
+// # Limits
+//
+// At most [MaxSize] bytes are read; a larger record is refused before it
+// is decoded.
 //
 // # Concurrency
 //

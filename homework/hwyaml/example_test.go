@@ -1,10 +1,12 @@
 package hwyaml_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 
+	"github.com/betweensessions/between/diag"
 	"github.com/betweensessions/between/homework"
 	"github.com/betweensessions/between/homework/hwyaml"
 )
@@ -44,13 +46,23 @@ func ExampleDecodeAssignment() {
 	// missing rationale: rationale
 }
 
-// Unknown fields are errors that name the field and its line.
+// Unknown fields are errors that give the line and column and the field
+// they are in. A record holds a client's words, so an unknown key is named
+// only when it is a near miss of a known one.
 func ExampleDecodeAssignment_unknownField() {
-	src := strings.Replace(moodJournal, "  when: at bedtime", "  at: bedtime", 1)
+	src := strings.Replace(moodJournal, "  when: at bedtime", "  wehn: at bedtime", 1)
 	_, err := hwyaml.DecodeAssignment("mood.yaml", strings.NewReader(src))
 	fmt.Println(err)
+
+	src = strings.Replace(moodJournal, "  when: at bedtime", "  She felt calmer: at bedtime", 1)
+	_, err = hwyaml.DecodeAssignment("mood.yaml", strings.NewReader(src))
+	var e *diag.Error
+	if errors.As(err, &e) {
+		fmt.Printf("line %d, column %d: %s\n", e.Line, e.Col, e.Msg)
+	}
 	// Output:
-	// hwyaml: mood.yaml:6: field at not found in type homework.Task
+	// hwyaml: mood.yaml:6:3: unknown key "wehn" in task (did you mean "when"?)
+	// line 6, column 3: an unknown key in task; the known keys are frequency, kind, material, minutes, what, when
 }
 
 func ExampleEncode() {

@@ -37,7 +37,7 @@ kidn: plan
 	fmt.Println("failed:", res.Failed())
 	// Output:
 	// walk/en.md:1: error: kind is required: one of worksheet, log, plan, handout or review [parse]
-	// walk/en.md:4:1: error: unknown front matter key "kidn" (did you mean "kind"?) [parse]
+	// walk/en.md:4:1: error: unknown key "kidn" in the front matter (did you mean "kind"?) [parse]
 	// walk/en.md:8:5: error: unknown directive "line" (did you mean "lines"?) [parse]
 	// 3 errors, 0 warnings in 1 file (1 file checked, 0 infos)
 	// failed: true

@@ -120,7 +120,7 @@ func TestRunFindings(t *testing.T) {
 		{
 			name: "unknown front matter key",
 			fsys: files("colour: blue\n", ""),
-			want: []want{{path: "walk/en.md", line: 6, col: 1, sev: lint.Error, code: lint.Parse, msg: `unknown front matter key "colour"`}},
+			want: []want{{path: "walk/en.md", line: 6, col: 1, sev: lint.Error, code: lint.Parse, msg: `unknown key "colour" in the front matter`}},
 		},
 		{
 			name: "unknown directive",
@@ -227,7 +227,7 @@ func TestRunFindings(t *testing.T) {
 		{
 			name: "override with unknown key",
 			fsys: files("readability:\n  target: 12\n  why: Names the treatment.\n", ""),
-			want: []want{{path: "walk/en.md", line: 8, col: 3, sev: lint.Error, code: lint.Parse, msg: `unknown key in readability "why"`}},
+			want: []want{{path: "walk/en.md", line: 8, col: 3, sev: lint.Error, code: lint.Parse, msg: `unknown key "why" in readability`}},
 		},
 	}
 	for _, tt := range tests {
