@@ -21,6 +21,7 @@ import (
 	"github.com/betweensessions/between/worksheet/pdf"
 	"github.com/betweensessions/between/worksheet/pdf/sitepdf"
 	"github.com/betweensessions/between/worksheet/site"
+	"github.com/betweensessions/between/worksheet/site/siteconfig"
 )
 
 // runBuild implements "between build": the embedded library, with any
@@ -36,12 +37,16 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	noPDF := fset.Bool("no-pdf", false, "make no PDFs, only the HTML pages")
 	strict := fset.Bool("strict", false, "fail if any UI string or handout would be shown in English instead of a page's language")
 	quiet := fset.Bool("q", false, "print nothing but errors")
+	conf := addConfigFlags(fset)
 	fset.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: between build [--src DIR]... [-o DIR] [--lang en,es] [--locales DIR] [--no-pdf] [--strict] [-q]")
+		fmt.Fprintln(e.stderr, "Usage: between build [--config FILE] [--src DIR]... [-o DIR] [--lang en,es] [--paper letter|a4] [--locales DIR] [--no-pdf] [--strict] [-q]")
 		fmt.Fprintln(e.stderr)
 		fmt.Fprintln(e.stderr, "Builds the handout library into a static site that works offline: HTML pages")
 		fmt.Fprintln(e.stderr, "and a standard and a large-print PDF of every handout. SOURCE_DATE_EPOCH, when")
 		fmt.Fprintln(e.stderr, "set, is written into the PDFs as their creation date.")
+		fmt.Fprintln(e.stderr)
+		fmt.Fprintln(e.stderr, "A clinic's settings (languages, paper, name, phone, logo, which handouts) are")
+		fmt.Fprintln(e.stderr, "read from "+siteconfig.FileName+" in this folder, or the --config file; flags win over it.")
 		fmt.Fprintln(e.stderr)
 		fset.PrintDefaults()
 	}
@@ -71,6 +76,17 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	}
 	if opts.Langs, err = parseLangs(*langs); err != nil {
 		return err
+	}
+	config, err := conf.load(&opts, cat)
+	if err != nil {
+		return err
+	}
+	if !*quiet {
+		if config != "" {
+			fmt.Fprintf(e.stdout, "using the site configuration %s\n", config)
+		} else {
+			fmt.Fprintf(e.stdout, "no site configuration (no %s here, no --config): the built-in defaults\n", siteconfig.FileName)
+		}
 	}
 	if !*noPDF {
 		f, err := pdfDownload()

@@ -46,8 +46,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	langs := fset.String("lang", "", "comma-separated `languages` to build, such as en,es (default: every language the templates have)")
 	locales := fset.String("locales", "", "a translator's `folder` laid over the built-in languages and handouts, and watched")
 	noPDF := fset.Bool("no-pdf", false, "make no PDFs, only the HTML pages")
+	conf := addConfigFlags(fset)
 	fset.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: between serve [--addr 127.0.0.1:8080] [--port N] [--src DIR]... [--lang en,es] [--locales DIR] [-o DIR] [--no-pdf]")
+		fmt.Fprintln(e.stderr, "Usage: between serve [--addr 127.0.0.1:8080] [--port N] [--config FILE] [--src DIR]... [--lang en,es] [--paper letter|a4] [--locales DIR] [-o DIR] [--no-pdf]")
 		fmt.Fprintln(e.stderr)
 		fmt.Fprintln(e.stderr, "Builds the site and serves it on this computer for preview. When a template")
 		fmt.Fprintln(e.stderr, "in a --src or --locales folder changes, the changed pages are built again and")
@@ -110,6 +111,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			// An empty version means no cache: every build is a full one.
 			opts := site.Options{Out: dir, Sources: []fs.FS{base}, Locales: cat, Langs: tags, Version: version}
 			opts.Sources = append(opts.Sources, srcFS...)
+			// The configuration is read again for every build, so an
+			// edit to it shows at the next one.
+			if _, err := conf.load(&opts, cat); err != nil {
+				return site.Options{}, err
+			}
 			if !*noPDF {
 				f, err := pdfDownload()
 				if err != nil {

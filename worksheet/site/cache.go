@@ -150,6 +150,12 @@ func (b *builder) cacheKey(fp string) string {
 	for _, v := range worksheet.Variants() {
 		hashFields(h, "variant", v.String())
 	}
+	hashFields(h, "link", b.opts.LinkVariant.String(), "paper", string(b.opts.Paper))
+	br := b.opts.Branding
+	hashFields(h, "clinic", br.Clinic, br.Phone)
+	if br.Logo != nil {
+		hashFields(h, "logo", string(br.Logo.Data()))
+	}
 	for _, f := range b.opts.Downloads {
 		if f.Version == "" {
 			return ""

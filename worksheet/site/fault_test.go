@@ -177,7 +177,7 @@ func countingDownload(hook func(n int64) error) site.Download {
 	return site.Download{
 		Ext:   "txt",
 		Label: func(*i18n.Locale, worksheet.Variant) string { return "Text" },
-		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
+		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale, _ worksheet.Branding) error {
 			if _, err := io.WriteString(w, "partial "+ws.Meta.ID); err != nil {
 				return err
 			}
@@ -718,7 +718,7 @@ func TestBuildParallel(t *testing.T) {
 	pdfDownload := site.Download{
 		Ext:   "pdf",
 		Label: func(*i18n.Locale, worksheet.Variant) string { return "PDF" },
-		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
+		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale, _ worksheet.Branding) error {
 			return r.Render(ctx, w, ws, pdf.RenderOptions{Variant: v, Locale: loc})
 		},
 	}

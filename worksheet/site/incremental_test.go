@@ -187,7 +187,7 @@ func TestIncrementalDownloads(t *testing.T) {
 	format := func(version string) site.Download {
 		return site.Download{
 			Ext: "txt", Version: version,
-			Render: func(_ context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, _ *i18n.Locale) error {
+			Render: func(_ context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, _ *i18n.Locale, _ worksheet.Branding) error {
 				calls++ // Workers is 1
 				_, err := io.WriteString(w, ws.Meta.ID+" "+v.String()+" "+version)
 				return err

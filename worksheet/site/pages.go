@@ -111,6 +111,9 @@ type topicGroup struct {
 // libraryPage is a language's list of handouts.
 type libraryPage struct {
 	page
+	// Open is the page a handout's title links to: index.html or
+	// large-print.html.
+	Open      string
 	Kinds     []kindGroup
 	Topics    []topicGroup
 	Languages []link
@@ -304,6 +307,14 @@ func (b *builder) writeIndexes(out *output) error {
 			return fmt.Errorf("site: %s/index.html: %w", t, err)
 		}
 	}
+	if logo := b.opts.Branding.Logo; logo != nil {
+		if err := out.write(LogoFile(logo), func(w io.Writer) error {
+			_, err := w.Write(logo.Data())
+			return err
+		}); err != nil {
+			return fmt.Errorf("site: %s: %w", LogoFile(logo), err)
+		}
+	}
 	return fs.WalkDir(assetsFS, "assets", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -318,6 +329,10 @@ func (b *builder) writeIndexes(out *output) error {
 		})
 	})
 }
+
+// LogoFile is the path in the site of the clinic's logo: assets/logo.png
+// or assets/logo.jpg.
+func LogoFile(logo *worksheet.Logo) string { return "assets/logo" + logo.Ext() }
 
 // hreflang turns language links into alternates as seen from prefix.
 func hreflang(langs []link, prefix string) []link {
@@ -341,6 +356,7 @@ func (b *builder) libraryPage(lang language.Tag, langLinks []link) *libraryPage 
 		)
 	})
 	p := &libraryPage{
+		Open: pageName(b.opts.LinkVariant),
 		page: page{
 			Lang: lang.String(), Dir: dir(loc), Title: loc.Text("LibraryTitle", nil), Root: "../",
 			Alternates: hreflang(langLinks, "../"), loc: loc,
@@ -361,7 +377,7 @@ func (b *builder) libraryPage(lang language.Tag, langLinks []link) *libraryPage 
 		g.Cards = append(g.Cards, c)
 		for _, t := range c.Topics {
 			name := topicName(loc, t)
-			topics[name] = append(topics[name], link{Text: c.Title, Href: path.Join(c.ID, "index.html"), Lang: c.TextLang})
+			topics[name] = append(topics[name], link{Text: c.Title, Href: path.Join(c.ID, pageName(b.opts.LinkVariant)), Lang: c.TextLang})
 		}
 	}
 	names := slices.Collect(maps.Keys(topics))

@@ -61,6 +61,21 @@ type Options struct {
 	// fallbacks afterwards wants it: files reused from the previous site
 	// are not rendered, so their UI strings are not looked up.
 	Full bool
+	// IDs are the handouts to build, by template id. Empty means every
+	// handout of the library; an id the library does not have is an error.
+	IDs []string
+	// Paper, when not empty, replaces the paper size of every language
+	// in the locale given to each Download (the PDFs).
+	Paper i18n.PaperSize
+	// Branding is the clinic's name, phone and logo, passed to every
+	// Format for the footer of each file. A logo is also written into the
+	// site as assets/logo.png or assets/logo.jpg. The zero value brands
+	// nothing.
+	Branding worksheet.Branding
+	// LinkVariant is the print variant the library's links to a handout
+	// open: its title on the card and in the topic lists. The card lists
+	// every variant whatever it is.
+	LinkVariant worksheet.Variant
 	// BeforeCommit, when not nil, is called once every file of the new
 	// site is written, with the build's report, before the new site
 	// replaces the previous one. If it returns an error the new site is
@@ -85,8 +100,10 @@ type Download struct {
 	// language, such as "Large print PDF".
 	Label func(loc *i18n.Locale, v worksheet.Variant) string
 	// Render writes the file of ws in variant v. loc is the locale of the
-	// handout's language. It is called from many goroutines at once.
-	Render func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error
+	// handout's language, with Options.Paper in place of its own paper
+	// when set; brand is Options.Branding. It is called from many
+	// goroutines at once.
+	Render func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale, brand worksheet.Branding) error
 	// Version names the renderer and every setting that changes its
 	// output, such as "pdf 1 letter". It is part of the build cache's key.
 	// A build with a Download whose Version is empty is not cached: every
@@ -295,6 +312,21 @@ func newBuilder(opts Options) (*builder, error) {
 		return nil, errors.New("site: no templates found (want <id>/<lang>.md files)")
 	}
 	b := &builder{opts: opts, lib: lib, ids: lib.IDs(), parser: opts.Parser, cards: map[string][]card{}, locales: map[string]*i18n.Locale{}}
+	if len(opts.IDs) > 0 {
+		want := map[string]bool{}
+		for _, id := range opts.IDs {
+			if !slices.Contains(b.ids, id) {
+				return nil, fmt.Errorf("site: no handout %q in the library", id)
+			}
+			want[id] = true
+		}
+		b.ids = slices.DeleteFunc(b.ids, func(id string) bool { return !want[id] })
+	}
+	switch opts.Paper {
+	case "", i18n.Letter, i18n.A4:
+	default:
+		return nil, fmt.Errorf("site: unknown paper size %q", opts.Paper)
+	}
 	if b.parser == nil {
 		b.parser = worksheet.NewParser()
 	}
@@ -598,7 +630,13 @@ func (b *builder) do(ctx context.Context, out *output, t task) error {
 	if t.download >= 0 {
 		f := b.opts.Downloads[t.download]
 		return out.write(dir+FileName(ws.Meta.ID, t.variant, f.Ext), func(w io.Writer) error {
-			if err := f.Render(ctx, w, ws, t.variant, textLoc); err != nil {
+			loc := textLoc
+			if b.opts.Paper != "" {
+				l := *textLoc
+				l.Paper = b.opts.Paper
+				loc = &l
+			}
+			if err := f.Render(ctx, w, ws, t.variant, loc, b.opts.Branding); err != nil {
 				return fmt.Errorf("site: %s: %s %s: %w", ws.Path, t.variant, f.Ext, err)
 			}
 			return nil

@@ -322,7 +322,7 @@ func TestBuildDownloads(t *testing.T) {
 			Label: func(loc *i18n.Locale, v worksheet.Variant) string {
 				return "Text (" + v.String() + ")"
 			},
-			Render: func(_ context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
+			Render: func(_ context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale, _ worksheet.Branding) error {
 				if fail {
 					return errBoom
 				}

@@ -35,8 +35,8 @@ func Download(r *pdf.Renderer, version string) site.Download {
 			}
 			return loc.Text("PDFStandard", nil)
 		},
-		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale) error {
-			return r.Render(ctx, w, ws, pdf.RenderOptions{Variant: v, Locale: loc})
+		Render: func(ctx context.Context, w io.Writer, ws *worksheet.Worksheet, v worksheet.Variant, loc *i18n.Locale, brand worksheet.Branding) error {
+			return r.Render(ctx, w, ws, pdf.RenderOptions{Variant: v, Locale: loc, Branding: brand})
 		},
 	}
 }
