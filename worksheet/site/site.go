@@ -68,7 +68,7 @@ type Options struct {
 	// in the locale given to each Download (the PDFs).
 	Paper i18n.PaperSize
 	// Branding is the clinic's name, phone and logo, passed to every
-	// Format for the footer of each file. A logo is also written into the
+	// Download for the footer of each file. A logo is also written into the
 	// site as assets/logo.png or assets/logo.jpg. The zero value brands
 	// nothing.
 	Branding worksheet.Branding

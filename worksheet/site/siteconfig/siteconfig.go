@@ -78,9 +78,7 @@ type Known struct {
 	IDs []string
 	// Locales gives the locale of a language; a language it refuses is an
 	// error at its line. [*i18n.Catalog] implements it.
-	Locales interface {
-		Locale(tag language.Tag) (*i18n.Locale, error)
-	}
+	Locales i18n.Locales
 }
 
 // file is the TOML file as written.
