@@ -84,7 +84,7 @@ type Known struct {
 // file is the TOML file as written.
 type file struct {
 	Languages []langTag          `toml:"languages"`
-	Paper     i18n.PaperSize         `toml:"paper"`
+	Paper     i18n.PaperSize     `toml:"paper"`
 	Handouts  []string           `toml:"handouts"`
 	Variant   *worksheet.Variant `toml:"variant"`
 	Clinic    struct {
