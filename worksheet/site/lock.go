@@ -7,10 +7,17 @@ import (
 	"os"
 	"strconv"
 	"time"
+
+	"github.com/betweensessions/between/internal/safefs"
 )
 
 // lockPoll is how often a build waiting for another one tries the lock.
 const lockPoll = 25 * time.Millisecond
+
+// maxStale is how many times in a row a build tries again at once when
+// the lock file it locked was no longer the one at its path: more than a
+// few means something other than a build keeps replacing the file.
+const maxStale = 100
 
 // errBusy is returned by tryLock when another build holds the lock, and
 // errStale when the lock file it opened was replaced before it was locked.
@@ -33,7 +40,7 @@ type buildLock struct {
 // left by a killed build cannot be told from a running build's there).
 func lockBuild(ctx context.Context, path string, waiting func()) (*buildLock, error) {
 	told := false
-	for {
+	for stale := 0; ; {
 		f, err := tryLock(path)
 		switch {
 		case err == nil:
@@ -41,8 +48,15 @@ func lockBuild(ctx context.Context, path string, waiting func()) (*buildLock, er
 			_ = f.Truncate(0)
 			_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 			return &buildLock{path: path, f: f}, nil
-		case errors.Is(err, errStale):
+		case errors.Is(err, errStale) && stale < maxStale:
+			// Another build released the lock as this one opened it: try
+			// again at once, a bounded number of times.
+			stale++
 			continue
+		case errors.Is(err, errStale):
+			return nil, fmt.Errorf("site: the lock file %s keeps being replaced while this build opens it; stopped after %d tries", path, maxStale)
+		case errors.Is(err, safefs.ErrNotRegular):
+			return nil, fmt.Errorf("site: locking the output folder: %w; remove it and build again", err)
 		case !errors.Is(err, errBusy):
 			return nil, fmt.Errorf("site: locking the output folder: %w", err)
 		case !lockWaits:

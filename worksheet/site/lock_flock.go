@@ -6,6 +6,8 @@ import (
 	"errors"
 	"os"
 	"syscall"
+
+	"github.com/betweensessions/between/internal/safefs"
 )
 
 // lockWaits is true where a lock dies with the process that held it, so a
@@ -15,9 +17,11 @@ const lockWaits = true
 // tryLock opens the lock file at path, creating it, and takes an
 // exclusive flock on it without blocking. The kernel releases the lock
 // when the process ends, however it ends, so a killed build never leaves
-// the site locked.
+// the site locked. Anything but a regular file at path (a symbolic link,
+// even a dangling one, a FIFO, a device) is refused, never followed or
+// opened.
 func tryLock(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := safefs.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, err
 	}

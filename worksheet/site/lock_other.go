@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+
+	"github.com/betweensessions/between/internal/safefs"
 )
 
 // lockWaits is false where the lock is a plain file: one left by a killed
@@ -13,9 +15,10 @@ import (
 const lockWaits = false
 
 // tryLock creates the lock file at path; it exists only while a build
-// runs, or after one was killed.
+// runs, or after one was killed. Anything but a regular file at path is
+// refused.
 func tryLock(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := safefs.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return nil, errBusy
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -179,4 +180,72 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// TestBuildLockFileNotRegular checks that anything but a regular file at
+// the lock file's path stops the build at once with an error naming it:
+// a symbolic link is never followed (a dangling one would create a file
+// wherever it points), a FIFO never opened, and the build never spins.
+func TestBuildLockFileNotRegular(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "plan9" {
+		t.Skip("no FIFOs or symbolic links here")
+	}
+	cases := map[string]func(t *testing.T, lock, outside string){
+		"dangling link": func(t *testing.T, lock, outside string) {
+			require.NoError(t, os.Symlink(filepath.Join(outside, "created-by-the-build"), lock))
+		},
+		"link to a file": func(t *testing.T, lock, outside string) {
+			target := filepath.Join(outside, "precious.txt")
+			require.NoError(t, os.WriteFile(target, []byte("keep"), 0o644))
+			require.NoError(t, os.Symlink(target, lock))
+		},
+		"link to /dev/null": func(t *testing.T, lock, outside string) {
+			require.NoError(t, os.Symlink(os.DevNull, lock))
+		},
+		"link to itself": func(t *testing.T, lock, outside string) {
+			require.NoError(t, os.Symlink(filepath.Base(lock), lock))
+		},
+		"FIFO": func(t *testing.T, lock, outside string) {
+			require.NoError(t, syscall.Mkfifo(lock, 0o644))
+		},
+		"folder": func(t *testing.T, lock, outside string) {
+			require.NoError(t, os.Mkdir(lock, 0o755))
+		},
+	}
+	for name, setUp := range cases {
+		t.Run(name, func(t *testing.T) {
+			parent, outside := t.TempDir(), t.TempDir()
+			out := filepath.Join(parent, "site")
+			lock := filepath.Join(parent, ".between-site-site.lock")
+			setUp(t, lock, outside)
+			before, err := os.Lstat(lock)
+			require.NoError(t, err)
+			done := make(chan error, 1)
+			go func() {
+				_, err := site.Build(context.Background(), faultOptions(t, out, faultCorpus(1)))
+				done <- err
+			}()
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("the build did not stop")
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), lock)
+			assert.Contains(t, err.Error(), "not a regular file")
+			after, err := os.Lstat(lock)
+			require.NoError(t, err)
+			assert.Equal(t, before.Mode(), after.Mode(), "the lock path was replaced")
+			entries, err := os.ReadDir(outside)
+			require.NoError(t, err)
+			for _, e := range entries {
+				assert.Equal(t, "precious.txt", e.Name(), "the build wrote outside its folder")
+			}
+			if b, err := os.ReadFile(filepath.Join(outside, "precious.txt")); err == nil {
+				assert.Equal(t, "keep", string(b))
+			}
+			_, err = os.Stat(out)
+			assert.ErrorIs(t, err, os.ErrNotExist, "no site was built without the lock")
+		})
+	}
 }
