@@ -118,6 +118,11 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	for _, dir := range rep.Leftovers {
+		// Printed even with -q: it is the builder's own folder, left
+		// beside the site.
+		fmt.Fprintf(e.stderr, "note: the site is built, but the builder's folder %s could not be removed; the next build tries again\n", dir)
+	}
 	fbErr := cat.CheckFallbacks()
 	if *quiet {
 		return nil

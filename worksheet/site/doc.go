@@ -58,6 +58,17 @@
 // the new one in. A crash between the two leaves no folder at Out; the
 // next Build finds the one old site beside it and renames it back first.
 //
+// A build ends in one of two ways only: the new site in place and a
+// [Report], or the previous site untouched and an error. Once the new site
+// is in place nothing is an error: the builder's own folders are removed
+// even when a person made a folder in them read-only (it makes its
+// folders writable first, never changing a file), and one that still
+// cannot be removed is listed in [Report.Leftovers] and removed by the
+// next build. A folder or file a person put into the site is carried over
+// with its permissions. Errors about a file of the new site name it by its
+// path in the site and by the template it was made from, never by the
+// temporary folder.
+//
 // One build at a time writes a site: Build holds a lock file,
 // .between-site-<name>.lock beside Out, from before it reads the previous
 // site until the swap is done, and removes it after. Where the system has
@@ -66,7 +77,9 @@
 // (writing "waiting for another build" to [Options.Progress]) until its
 // context is done. Elsewhere the lock is a file created with O_EXCL, and a
 // second Build fails at once, asking for the file to be removed if no
-// build is running. Holding the lock, Build first removes the new-site
+// build is running. The lock file is only ever opened as a regular file:
+// a symbolic link (even a dangling one), a FIFO or a folder at its path
+// stops the build with an error naming it. Holding the lock, Build first removes the new-site
 // folders of this output that killed builds left.
 //
 // Templates are listed by [templates.Layer], which skips symbolic links in

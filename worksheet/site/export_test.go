@@ -15,17 +15,29 @@ type Faults struct {
 	// "rename") and each one-step swap of two (op "exchange"); an error
 	// fails it.
 	Rename func(op, from, to string) error
+	// Remove is called before each removal of one of the builder's own
+	// folders (a previous site after the swap, a new one that was not
+	// used, what a stopped build left); an error fails it.
+	Remove func(name string) error
 }
 
 // The real calls, which SetFaults wraps.
-var saveCreate, saveRename, saveExchange = createFile, rename, exchange
+var saveCreate, saveRename, saveExchange, saveRemove = createFile, rename, exchange, removeAll
 
 // SetFaults injects f, in place of any faults set before, until the test
 // ends; SetFaults(t, Faults{}) removes them. Tests that use it must not
 // run in parallel with other builds.
 func SetFaults(t testing.TB, f Faults) {
-	t.Cleanup(func() { createFile, rename, exchange = saveCreate, saveRename, saveExchange })
-	createFile, rename, exchange = saveCreate, saveRename, saveExchange
+	t.Cleanup(func() { createFile, rename, exchange, removeAll = saveCreate, saveRename, saveExchange, saveRemove })
+	createFile, rename, exchange, removeAll = saveCreate, saveRename, saveExchange, saveRemove
+	if f.Remove != nil {
+		removeAll = func(name string) error {
+			if err := f.Remove(name); err != nil {
+				return err
+			}
+			return saveRemove(name)
+		}
+	}
 	if f.Create != nil {
 		createFile = func(name string) (io.WriteCloser, error) {
 			if err := f.Create(name); err != nil {

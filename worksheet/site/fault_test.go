@@ -766,3 +766,130 @@ func TestBuildParallel(t *testing.T) {
 		t.Log("one CPU: the builds ran interleaved, not in parallel")
 	}
 }
+
+// TestFaultSiteNeverBroken checks that a build ends in one of two ways
+// only — the new site in place and reported as built, or the previous
+// site untouched and an error — and that the next build always runs, when
+// the builder cannot remove one of its own folders: the previous site
+// after the swap (a person put a read-only folder into it), a new site
+// that was not used, or what a stopped build left.
+func TestFaultSiteNeverBroken(t *testing.T) {
+	ctx := context.Background()
+	isOwnTemp := func(name string) bool { return strings.HasPrefix(filepath.Base(name), ".between-site-") }
+	denied := &fs.PathError{Op: "unlinkat", Path: "x", Err: syscall.EACCES}
+	t.Run("the previous site cannot be removed once", func(t *testing.T) {
+		out, _ := prevSite(t)
+		failed := 0
+		site.SetFaults(t, site.Faults{Remove: func(name string) error {
+			if isOwnTemp(name) && failed == 0 {
+				failed++
+				return denied
+			}
+			return nil
+		}})
+		rep, err := site.Build(ctx, faultOptions(t, out, faultCorpus(4)))
+		require.NoError(t, err, "the new site is in place: the build succeeded")
+		require.Len(t, rep.Leftovers, 1)
+		assert.Equal(t, rep.Files, requireComplete(t, out))
+		assert.Contains(t, snapshotTree(t, out), "en/gen-00003/index.html", "the new site is the one in place")
+		requireNextBuild(t, out, faultCorpus(5))
+		assert.Empty(t, tempLeftovers(t, filepath.Dir(out)), "the next build removed the leftover")
+	})
+	t.Run("nothing of the builder's can ever be removed", func(t *testing.T) {
+		out, _ := prevSite(t)
+		site.SetFaults(t, site.Faults{Remove: func(name string) error { return denied }})
+		for n := 4; n < 8; n++ {
+			rep, err := site.Build(ctx, faultOptions(t, out, faultCorpus(n)))
+			require.NoError(t, err, "build %d", n)
+			assert.NotEmpty(t, rep.Leftovers)
+			assert.Equal(t, rep.Files, requireComplete(t, out))
+			assert.Contains(t, snapshotTree(t, out), fmt.Sprintf("en/gen-%05d/index.html", n-1))
+		}
+		site.SetFaults(t, site.Faults{})
+		requireNextBuild(t, out, faultCorpus(8))
+		assert.Empty(t, tempLeftovers(t, filepath.Dir(out)))
+	})
+	t.Run("a refused build whose new site cannot be removed", func(t *testing.T) {
+		out, before := prevSite(t)
+		site.SetFaults(t, site.Faults{Remove: func(name string) error { return denied }})
+		opts := faultOptions(t, out, faultCorpus(4))
+		opts.BeforeCommit = func(site.Report) error { return errors.New("refused") }
+		_, err := site.Build(ctx, opts)
+		require.Error(t, err)
+		require.Equal(t, before, snapshotTree(t, out), "the previous site is byte-identical")
+		requireNextBuild(t, out, faultCorpus(5))
+	})
+	// Real permissions: a read-only folder (and file) a person put into
+	// the site, one of the site's own folders made read-only, and the
+	// site folder itself made read-only. Root ignores the modes, so this
+	// checks the outcome and that the modes are kept; run as another user
+	// it checks the removal too.
+	for name, setup := range map[string]func(t *testing.T, out string){
+		"a read-only folder of one's own": func(t *testing.T, out string) {
+			dir := filepath.Join(out, "mine", "deep")
+			require.NoError(t, os.MkdirAll(dir, 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "a.txt"), []byte("a"), 0o444))
+			require.NoError(t, os.Chmod(dir, 0o555))
+			require.NoError(t, os.Chmod(filepath.Dir(dir), 0o500))
+		},
+		"a read-only file of one's own": func(t *testing.T, out string) {
+			require.NoError(t, os.WriteFile(filepath.Join(out, "ro.txt"), []byte("ro"), 0o400))
+		},
+		"a read-only folder of the site's": func(t *testing.T, out string) {
+			require.NoError(t, os.Chmod(filepath.Join(out, "en", "gen-00000"), 0o555))
+			require.NoError(t, os.Chmod(filepath.Join(out, "en"), 0o555))
+		},
+		"a read-only site folder": func(t *testing.T, out string) {
+			require.NoError(t, os.Chmod(out, 0o555))
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			out, _ := prevSite(t)
+			setup(t, out)
+			t.Cleanup(func() {
+				filepath.WalkDir(filepath.Dir(out), func(p string, d fs.DirEntry, err error) error {
+					if err == nil && d.IsDir() {
+						os.Chmod(p, 0o755)
+					}
+					return nil
+				})
+			})
+			for n := 4; n < 7; n++ {
+				rep, err := site.Build(ctx, faultOptions(t, out, faultCorpus(n)))
+				require.NoError(t, err, "build %d", n)
+				assert.Empty(t, rep.Leftovers)
+				assert.Equal(t, rep.Files, requireComplete(t, out))
+				assert.Empty(t, tempLeftovers(t, filepath.Dir(out)))
+			}
+			if fi, err := os.Stat(filepath.Join(out, "mine", "deep")); err == nil {
+				assert.Equal(t, fs.FileMode(0o555), fi.Mode().Perm(), "the person's folder keeps its mode")
+				b, err := os.ReadFile(filepath.Join(out, "mine", "deep", "a.txt"))
+				require.NoError(t, err)
+				assert.Equal(t, "a", string(b))
+			}
+		})
+	}
+}
+
+// TestFaultLongIDNamesTheTemplate checks that an id too long for a file
+// name is reported against the template it comes from, never with the
+// path of the builder's temporary folder.
+func TestFaultLongIDNamesTheTemplate(t *testing.T) {
+	errs := 0
+	for _, n := range []int{240, 251, 256, 300, 1000} {
+		id := strings.Repeat("a", n-4) + "-end"
+		src := fstest.MapFS{id + "/en.md": {Data: faultTemplate(id, "one thing")}}
+		out := filepath.Join(t.TempDir(), "site")
+		_, err := site.Build(context.Background(), faultOptions(t, out, src))
+		if err == nil {
+			continue // short enough for this file system
+		}
+		t.Logf("%d: %.120s…", n, err)
+		errs++
+		assert.Contains(t, err.Error(), id+"/en.md", "the error names the template (id of %d bytes)", n)
+		assert.NotContains(t, err.Error(), ".between-site-", "the error shows a temporary folder (id of %d bytes)", n)
+		assert.NotContains(t, err.Error(), filepath.Dir(out), "the error shows a temporary path (id of %d bytes)", n)
+		assert.Empty(t, tempLeftovers(t, filepath.Dir(out)))
+	}
+	assert.Positive(t, errs, "no id was too long: the test tested nothing")
+}

@@ -43,8 +43,9 @@ var (
 	createFile = func(name string) (io.WriteCloser, error) {
 		return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	}
-	rename   = os.Rename
-	exchange = exchangeDirs
+	rename    = os.Rename
+	exchange  = exchangeDirs
+	removeAll = removeTree
 )
 
 // output is a build's temporary folder and the folder it will replace.
@@ -54,6 +55,10 @@ type output struct {
 	prev  map[string]bool // the previous site's manifest; nil if none
 	exist bool            // final exists (empty or a previous site)
 	lock  *buildLock      // held from prepare to unlock
+
+	// leftovers are the builder's own folders beside the site that could
+	// not be removed; the next build tries again.
+	leftovers []string
 
 	mu     sync.Mutex
 	files  []string
@@ -138,8 +143,10 @@ func (o *output) recoverCrash(out string) error {
 		name := filepath.Join(parent, e.Name())
 		switch {
 		case ownTemp(e.Name(), newPrefix(base)):
-			if err := os.RemoveAll(name); err != nil {
-				return fmt.Errorf("site: removing what a stopped build left: %w", err)
+			// What cannot be removed is only reported: its name is
+			// never used again, so it cannot stop this build or the next.
+			if err := removeAll(name); err != nil {
+				o.leftovers = append(o.leftovers, name)
 			}
 		case ownTemp(e.Name(), oldPrefix(base)):
 			if fi, err := os.Lstat(filepath.Join(name, ManifestName)); err == nil && fi.Mode().IsRegular() {
@@ -218,10 +225,35 @@ func (o *output) mkdir(name string) error {
 	m := v.(*dirOnce)
 	m.once.Do(func() { m.err = os.MkdirAll(d, 0o755) })
 	if m.err != nil {
-		return fmt.Errorf("site: %w", m.err)
+		rel, _ := filepath.Rel(o.tmp, name)
+		return &writeError{rel: filepath.ToSlash(rel), err: m.err}
 	}
 	return nil
 }
+
+// writeError is a file of the new site that could not be made. It names
+// the file by its path in the site, never by the temporary folder's path,
+// which means nothing to a person, and by the template it was made from
+// when there is one.
+type writeError struct {
+	src string // the template file, or ""
+	rel string // the path in the site
+	err error
+}
+
+func (e *writeError) Error() string {
+	msg := e.err.Error()
+	var pe *fs.PathError
+	if errors.As(e.err, &pe) {
+		msg = pe.Err.Error()
+	}
+	if e.src != "" {
+		return fmt.Sprintf("site: %s: writing %s: %s", e.src, e.rel, msg)
+	}
+	return fmt.Sprintf("site: writing %s: %s", e.rel, msg)
+}
+
+func (e *writeError) Unwrap() error { return e.err }
 
 // write creates the file at the slash-separated path rel in the new site
 // and streams fill's output into it.
@@ -232,7 +264,7 @@ func (o *output) write(rel string, fill func(io.Writer) error) error {
 	}
 	f, err := createFile(name)
 	if err != nil {
-		return fmt.Errorf("site: %w", err)
+		return &writeError{rel: rel, err: err}
 	}
 	w := writers.Get().(*bufio.Writer)
 	sw := &sumWriter{w: f}
@@ -308,7 +340,30 @@ func (o *output) count() int {
 }
 
 // abort removes the temporary folder; the previous site is untouched.
-func (o *output) abort() { os.RemoveAll(o.tmp) }
+func (o *output) abort() {
+	if err := removeAll(o.tmp); err != nil {
+		o.leftovers = append(o.leftovers, o.tmp)
+	}
+}
+
+// removeTree removes the folder name and all it holds, as os.RemoveAll
+// does. Where that fails, it makes every folder in the tree writable by
+// its owner (a person may have put a read-only folder into the site, or
+// made one of the site's own read-only) and tries again: the builder's
+// own temporary folders must always go. It changes no file's mode, and
+// follows no symbolic link.
+func removeTree(name string) error {
+	if err := os.RemoveAll(name); err == nil {
+		return nil
+	}
+	_ = filepath.WalkDir(name, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			_ = os.Chmod(p, 0o700)
+		}
+		return nil
+	})
+	return os.RemoveAll(name)
+}
 
 // finish writes the manifest and carries over the previous site's own
 // files (those its manifest does not list): the new site is complete.
@@ -347,7 +402,9 @@ func (o *output) finish() (err error) {
 // folder always holds a whole site; elsewhere, or on a file system that
 // cannot, the previous site is renamed away first and the new one renamed
 // in, and [output.recoverCrash] puts the previous one back if a crash comes
-// between the two. The previous site is then removed.
+// between the two. The previous site is then removed; if it cannot be, the
+// new site is in place all the same, the folder is listed in
+// o.leftovers, and the next build removes it.
 func (o *output) swap() (err error) {
 	defer func() {
 		if err != nil {
@@ -370,9 +427,19 @@ func (o *output) swap() (err error) {
 	}
 	// Every file in old is either listed in its manifest or now also in
 	// the new site (linked or copied), so removing it deletes nothing that
-	// the builder did not write.
-	if err := os.RemoveAll(old); err != nil {
-		return fmt.Errorf("site: the new site is in place but the old one could not be removed from %s: %w", old, err)
+	// the builder did not write. The new site is in place: from here on
+	// nothing is an error.
+	if err := removeAll(old); err != nil {
+		if !ownTemp(filepath.Base(old), newPrefix(filepath.Base(o.final))) {
+			// A folder left by swapByRenames: give it the name the next
+			// build removes.
+			if tmp, terr := os.MkdirTemp(filepath.Dir(o.final), newPrefix(filepath.Base(o.final))+"*"); terr == nil {
+				if os.Remove(tmp) == nil && os.Rename(old, tmp) == nil {
+					old = tmp
+				}
+			}
+		}
+		o.leftovers = append(o.leftovers, old)
 	}
 	return nil
 }
@@ -400,8 +467,10 @@ func (o *output) swapByRenames() (string, error) {
 }
 
 // keepForeign puts every file and folder of the previous site that its
-// manifest does not list into the new site, at the same path. A file the
-// new site also has is a conflict and stops the build.
+// manifest does not list into the new site, at the same path and with the
+// same permissions (a folder's are set once it is filled, so a read-only
+// one can be). A file the new site also has is a conflict and stops the
+// build.
 func (o *output) keepForeign(newFiles []string) error {
 	managedDirs := map[string]bool{}
 	for f := range o.prev {
@@ -409,6 +478,18 @@ func (o *output) keepForeign(newFiles []string) error {
 			managedDirs[d] = true
 		}
 	}
+	type folder struct {
+		path string
+		mode fs.FileMode
+	}
+	var folders []folder
+	defer func() {
+		// Innermost first, so that a read-only folder is filled before it
+		// is closed.
+		for _, f := range slices.Backward(folders) {
+			_ = os.Chmod(f.path, f.mode)
+		}
+	}()
 	root := os.DirFS(o.final)
 	return fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -423,7 +504,15 @@ func (o *output) keepForeign(newFiles []string) error {
 			if managedDirs[p] {
 				return nil
 			}
-			return os.MkdirAll(dst, 0o755)
+			info, err := d.Info()
+			if err == nil {
+				err = os.MkdirAll(dst, 0o755)
+			}
+			if err != nil {
+				return fmt.Errorf("site: keeping %s: %w", p, err)
+			}
+			folders = append(folders, folder{dst, info.Mode().Perm()})
+			return nil
 		}
 		if _, found := slices.BinarySearch(newFiles, p); found {
 			return fmt.Errorf("site: %s in %s was not written by Between, and the new site has a file of the same name; move it away and build again", p, o.final)

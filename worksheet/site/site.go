@@ -150,6 +150,11 @@ type Report struct {
 	Fallbacks []Fallback
 	// Duration is how long the build took.
 	Duration time.Duration
+	// Leftovers are the builder's own temporary folders beside the site
+	// (a previous site, or what a stopped build left) that could not be
+	// removed, such as one holding a folder its owner cannot write. The
+	// site is complete all the same; the next build tries again.
+	Leftovers []string
 }
 
 // Fallback is a handout that a language's pages show in another language,
@@ -234,6 +239,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		rep.Files = len(out.prev)
 		rep.Reused = b.reused()
 		rep.Duration = time.Since(start)
+		rep.Leftovers = out.leftovers
 		if opts.BeforeCommit != nil {
 			if err := opts.BeforeCommit(rep); err != nil {
 				return Report{}, err
@@ -269,6 +275,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		return Report{}, err
 	}
 	rep.Duration = time.Since(start)
+	rep.Leftovers = out.leftovers
 	return rep, nil
 }
 
@@ -611,8 +618,17 @@ type parseError struct{ err error }
 
 func (e parseError) Error() string { return e.err.Error() }
 
-// do writes one task's file.
+// do writes one task's file. An error making the file names the template
+// it was made from.
 func (b *builder) do(ctx context.Context, out *output, t task) error {
+	err := b.doTask(ctx, out, t)
+	if we := (*writeError)(nil); errors.As(err, &we) {
+		we.src = t.src.file.Name
+	}
+	return err
+}
+
+func (b *builder) doTask(ctx context.Context, out *output, t task) error {
 	ws, err := t.src.get(b.parser)
 	if err != nil {
 		if t.lang == t.src.pages[0] && t.variant == worksheet.Standard && t.download < 0 {
