@@ -185,3 +185,12 @@ func TestEncodeError(t *testing.T) {
 	err := hwyaml.Encode(&bytes.Buffer{}, homework.Task{Kind: 99})
 	assert.EqualError(t, err, "hwyaml: homework: invalid kind value 99")
 }
+
+func TestLine(t *testing.T) {
+	src := []byte("task:\n  what: x\nmethod:\n  reminders:\n    - channel: sms\n      schedule: a\n    - channel: sms\n      schedule: b\n")
+	assert.Equal(t, 8, hwyaml.Line(src, "method.reminders[1].schedule"))
+	assert.Equal(t, 6, hwyaml.Line(src, "method.reminders[0].schedule"))
+	assert.Equal(t, 5, hwyaml.Line(src, "method.reminders[5].schedule"), "the list, the deepest part that exists")
+	assert.Equal(t, 2, hwyaml.Line(src, "task.what"))
+	assert.Equal(t, 0, hwyaml.Line([]byte("task: ["), "task"))
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/betweensessions/between/diag"
+	"github.com/betweensessions/between/homework/hwyaml"
+	"github.com/betweensessions/between/homework/ical"
+	"github.com/betweensessions/between/internal/safefs"
+)
+
+// maxRecordSize bounds a YAML record read by remind, checked before the
+// file is read.
+const maxRecordSize = 1 << 20
+
+// runRemind implements "between remind": the assignment's reminder schedule
+// as an iCalendar file the client imports into any calendar.
+func runRemind(_ context.Context, e *env, args []string) error {
+	fset := flag.NewFlagSet("remind", flag.ContinueOnError)
+	fset.SetOutput(e.stderr)
+	out := fset.String("o", "", "write the calendar to `FILE` (e.g. homework.ics) instead of stdout")
+	start := fset.String("start", "", "first `date` a reminder may fall on, YYYY-MM-DD (default: today)")
+	until := fset.String("until", "", "last `date` a reminder may fall on, YYYY-MM-DD (default: no end)")
+	title := fset.String("title", "", "the event `title` the client sees, e.g. a code word they chose (default: \"Your N minutes\", no clinical words)")
+	lang := fset.String("lang", "en", "`language` of the default title: en or es")
+	before := fset.Duration("alarm-before", 0, "sound the alarm this `long` before each reminder, e.g. 10m (default: at the time)")
+	fset.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: between remind assignment.yaml [-o homework.ics] [--start 2026-10-05] [--until 2026-11-02]")
+		fmt.Fprintln(e.stderr, "                      [--title \"Garden time\"] [--lang es] [--alarm-before 10m]")
+		fmt.Fprintln(e.stderr)
+		fmt.Fprintln(e.stderr, "Writes the schedules of the assignment's reminders (method.contacts with purpose: reminder, e.g.")
+		fmt.Fprintln(e.stderr, "\"Tuesday and Thursday 18:00\") as an iCalendar file with an alarm, for the client")
+		fmt.Fprintln(e.stderr, "to import into any phone or computer calendar. The title has no clinical words.")
+		fmt.Fprintln(e.stderr)
+		fset.PrintDefaults()
+	}
+	files, err := parseArgs(fset, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usageErrorf("%v", err)
+	}
+	if len(files) != 1 {
+		return usageErrorf("remind needs exactly one assignment file (got %d)", len(files))
+	}
+	opt := ical.Options{Title: *title, Lang: *lang, AlarmBefore: *before}
+	if *start == "" {
+		opt.Start = time.Now()
+	} else if opt.Start, err = time.Parse(time.DateOnly, *start); err != nil {
+		return usageErrorf("--start: want a date as YYYY-MM-DD")
+	}
+	if *until != "" {
+		if opt.Until, err = time.Parse(time.DateOnly, *until); err != nil {
+			return usageErrorf("--until: want a date as YYYY-MM-DD")
+		}
+	}
+	if *out != "" {
+		if err := safefs.CheckTarget(*out); err != nil {
+			return fmt.Errorf("remind: -o: %w", err)
+		}
+	}
+
+	name := files[0]
+	src, err := safefs.ReadFile(name, maxRecordSize)
+	if err != nil {
+		return fmt.Errorf("remind: %w", err)
+	}
+	a, err := hwyaml.DecodeAssignment(name, bytes.NewReader(src))
+	if err != nil {
+		return err
+	}
+	b, err := ical.Reminders(a, opt)
+	if err != nil {
+		return remindError(name, src, err)
+	}
+	if *out == "" {
+		_, err = e.stdout.Write(b)
+		return err
+	}
+	if err := safefs.WriteFile(*out, b, 0o644); err != nil {
+		return fmt.Errorf("remind: %w", err)
+	}
+	return nil
+}
+
+// remindError gives each schedule that cannot be a recurrence the file and
+// line of its field, as a *diag.Error.
+func remindError(name string, src []byte, err error) error {
+	var errs []error
+	for _, e := range unjoin(err) {
+		var se *ical.ScheduleError
+		if !errors.As(e, &se) {
+			errs = append(errs, e)
+			continue
+		}
+		msg := strings.TrimPrefix(se.Error(), "ical: ")
+		errs = append(errs, &diag.Error{Pkg: "remind", Path: name, Line: hwyaml.Line(src, se.Field), Msg: msg, Err: se})
+	}
+	if errors.Is(err, ical.ErrNoSchedule) {
+		return fmt.Errorf("remind: %s: no reminder schedule: add a contact with purpose: reminder and a schedule such as \"Tuesday and Thursday 18:00\"", name)
+	}
+	return errors.Join(errs...)
+}
+
+// unjoin returns the errors joined in err, or err alone.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
