@@ -15,10 +15,6 @@ import (
 	"github.com/betweensessions/between/internal/safefs"
 )
 
-// maxRecordSize bounds a YAML record read by remind, checked before the
-// file is read.
-const maxRecordSize = 1 << 20
-
 // runRemind implements "between remind": the assignment's reminder schedule
 // as an iCalendar file the client imports into any calendar.
 func runRemind(_ context.Context, e *env, args []string) error {
@@ -68,7 +64,7 @@ func runRemind(_ context.Context, e *env, args []string) error {
 	}
 
 	name := files[0]
-	src, err := safefs.ReadFile(name, maxRecordSize)
+	src, err := safefs.ReadFile(name, hwyaml.MaxSize)
 	if err != nil {
 		return fmt.Errorf("remind: %w", err)
 	}
