@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/templates"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
@@ -337,8 +338,8 @@ func TestCheckGlyphHook(t *testing.T) {
 	c, err := i18n.Default()
 	require.NoError(t, err)
 	// The translation has a letter no UI string uses, "ẑ".
-	es := strings.Replace(translation(i18n.SourceHash([]byte(english))), "diez", "dieẑ", 1)
-	lib := fstest.MapFS{"walk/en.md": {Data: []byte(english)}, "walk/es.md": {Data: []byte(es)}}
+	es := strings.Replace(translation(templates.SourceHash([]byte(english))), "diez", "dieẑ", 1)
+	lib := layer(t, fstest.MapFS{"walk/en.md": {Data: []byte(english)}, "walk/es.md": {Data: []byte(es)}})
 	// A pretend font that cannot draw "ñ" or "ẑ".
 	glyphs := func(font, text string) []rune {
 		var out []rune

@@ -3,21 +3,23 @@ package i18n
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"slices"
 	"strings"
 	"text/template/parse"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"github.com/betweensessions/between/templates"
 )
 
 // CheckOptions configures [Catalog.Check]. The zero value checks UI
 // strings only.
 type CheckOptions struct {
-	// Templates, when set, is a template library (<id>/<lang>.md) whose
-	// files are checked for glyphs too.
-	Templates fs.FS
+	// Templates, when set, is the template library whose files are
+	// checked for glyphs too: in each language, the file its readers are
+	// shown.
+	Templates *templates.Library
 	// Glyphs, when set, returns the characters of text that the named PDF
 	// font cannot draw. The PDF package provides it; package i18n does not
 	// import it.
@@ -84,13 +86,13 @@ func (c *Catalog) Check(opts CheckOptions) []Problem {
 		if opts.Templates == nil {
 			continue
 		}
-		infos, err := TemplateStatus(opts.Templates, t)
+		infos, err := templateStates(opts.Templates, t)
 		if err != nil {
 			out = append(out, Problem{Lang: t, Msg: err.Error()})
 			continue
 		}
 		for _, ti := range infos {
-			b, err := fs.ReadFile(opts.Templates, ti.Path)
+			b, err := opts.Templates.Read(ti.Shown)
 			if err != nil {
 				out = append(out, Problem{Lang: t, Path: ti.Path, Msg: err.Error()})
 				continue

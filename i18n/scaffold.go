@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"path"
 	"strings"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"github.com/betweensessions/between/templates"
 )
 
 // pluralFormsOf returns the CLDR plural forms a language uses, in the order
@@ -50,10 +51,10 @@ func pluralFormsOf(tag language.Tag) ([]string, error) {
 //   - <tag>.toml: the locale data file to fill in (for a regional variant
 //     of a language the catalog has, only what a region changes);
 //   - templates/<id>/<tag>.md: a copy of every English template in
-//     templates (which may be nil), marked untranslated.
+//     lib (which may be nil), marked untranslated.
 //
 // tag must be a language with CLDR plural rules.
-func (c *Catalog) Scaffold(tag language.Tag, templates fs.FS) (map[string][]byte, error) {
+func (c *Catalog) Scaffold(tag language.Tag, lib *templates.Library) (map[string][]byte, error) {
 	forms, err := pluralFormsOf(tag)
 	if err != nil {
 		return nil, err
@@ -88,19 +89,19 @@ func (c *Catalog) Scaffold(tag language.Tag, templates fs.FS) (map[string][]byte
 	files["translate."+tag.String()+".toml"] = b.Bytes()
 	files[tag.String()+".toml"] = c.factsScaffold(tag)
 
-	if templates != nil {
-		infos, err := TemplateStatus(templates, sourceLang)
+	if lib != nil {
+		infos, err := templateStates(lib, sourceLang)
 		if err != nil {
 			return nil, err
 		}
 		for _, ti := range infos {
-			src, err := fs.ReadFile(templates, ti.Source)
+			src, err := lib.Read(ti.Source)
 			if err != nil {
-				return nil, fmt.Errorf("i18n: %w", err)
+				return nil, err
 			}
-			out, err := markUntranslated(src, ti.Hash)
+			out, err := markUntranslated(src, templates.SourceHash(src))
 			if err != nil {
-				return nil, &FileError{Pkg: pkg, Path: ti.Source, Line: 1, Err: err}
+				return nil, &FileError{Pkg: pkg, Path: ti.SourcePath, Line: 1, Err: err}
 			}
 			files[path.Join("templates", ti.ID, tag.String()+".md")] = out
 		}

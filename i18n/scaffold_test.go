@@ -49,7 +49,8 @@ func overlayDir(t *testing.T, dir string) (*i18n.Catalog, error) {
 func TestScaffoldFillLoad(t *testing.T) {
 	def, err := i18n.Default()
 	require.NoError(t, err)
-	lib := fstest.MapFS{"walk/en.md": {Data: []byte(english)}}
+	base := fstest.MapFS{"walk/en.md": {Data: []byte(english)}}
+	lib := layer(t, base)
 	de := language.German
 	files, err := def.Scaffold(de, lib)
 	require.NoError(t, err)
@@ -89,8 +90,7 @@ func TestScaffoldFillLoad(t *testing.T) {
 	assert.Equal(t, "Montag", l.Weekdays[1])
 	assert.Empty(t, c.Fallbacks())
 
-	merged := overlay{top: os.DirFS(filepath.Join(dir, "templates")), base: lib}
-	st, err := c.Status(merged)
+	st, err := c.Status(layer(t, base, os.DirFS(filepath.Join(dir, "templates"))))
 	require.NoError(t, err)
 	var got *i18n.Status
 	for i := range st {

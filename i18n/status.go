@@ -1,10 +1,11 @@
 package i18n
 
 import (
-	"io/fs"
 	"slices"
 
 	"golang.org/x/text/language"
+
+	"github.com/betweensessions/between/templates"
 )
 
 // Status is how complete one language is.
@@ -39,7 +40,7 @@ type TemplateCounts struct {
 	Missing    []string `json:"missing,omitempty"` // missing or untranslated
 	// Todo details every stale, missing or untranslated template, with the
 	// hash a finished translation must carry.
-	Todo []TemplateInfo `json:"todo,omitempty"`
+	Todo []templates.Translation `json:"todo,omitempty"`
 }
 
 // Gaps reports whether anything is missing or stale; a strict check fails
@@ -48,9 +49,11 @@ func (s *Status) Gaps() bool {
 	return len(s.Messages.Stale)+len(s.Messages.Missing)+len(s.Templates.Stale)+len(s.Templates.Missing) > 0
 }
 
-// Status reports every language of the catalog, in Tags order. templates
-// may be nil to skip templates.
-func (c *Catalog) Status(templates fs.FS) ([]Status, error) {
+// Status reports every language of the catalog, in Tags order, with the
+// state of every template of lib that has an English source file, as
+// [templates.Library.Translation] tells it. lib may be nil to skip
+// templates.
+func (c *Catalog) Status(lib *templates.Library) ([]Status, error) {
 	var out []Status
 	english := c.messages[sourceLang]
 	for _, t := range c.tags {
@@ -89,17 +92,17 @@ func (c *Catalog) Status(templates fs.FS) ([]Status, error) {
 				}
 			}
 		}
-		if templates != nil {
-			infos, err := TemplateStatus(templates, t)
+		if lib != nil {
+			infos, err := templateStates(lib, t)
 			if err != nil {
 				return nil, err
 			}
 			for _, ti := range infos {
 				s.Templates.Total++
 				switch ti.State {
-				case Translated:
+				case templates.Translated:
 					s.Templates.Translated++
-				case Stale:
+				case templates.Stale:
 					s.Templates.Stale = append(s.Templates.Stale, ti.ID)
 					s.Templates.Todo = append(s.Templates.Todo, ti)
 				default:
@@ -109,6 +112,23 @@ func (c *Catalog) Status(templates fs.FS) ([]Status, error) {
 			}
 		}
 		out = append(out, s)
+	}
+	return out, nil
+}
+
+// templateStates returns the state of every template of lib in lang, by
+// id, leaving out the templates with no English source: there is nothing
+// to translate them from.
+func templateStates(lib *templates.Library, lang language.Tag) ([]templates.Translation, error) {
+	var out []templates.Translation
+	for _, id := range lib.IDs() {
+		t, _, err := lib.Translation(id, lang)
+		if err != nil {
+			return nil, err
+		}
+		if t.SourcePath != "" {
+			out = append(out, t)
+		}
 	}
 	return out, nil
 }

@@ -16,12 +16,24 @@
 // is the source language; a translation carries the hash of the English
 // file it was made from.
 //
+// # The library and its translations
+//
+// [Layer] lays folders of templates over one another into a [Library],
+// the one owner of what a library holds: which files there are (drafts in
+// "_" and "." folders skipped, misnamed and duplicate files reported),
+// which file a reader of each language is shown, and how far each
+// translation is done ([Library.Translation]: translated, stale,
+// untranslated, missing, with the review record a translation carries).
+// The site builder, lint, handout rendering, the translator's status and
+// the command line all ask it; none lists a template folder itself.
+//
 // # Use
 //
-// Parse a template with worksheet.Parser.ParseFS, or build the whole
-// library into a static site with the worksheet/site package. A clinic can
-// layer its own folder (os.DirFS) over this one: a template with the same
-// id replaces the default one.
+// Read a file with [Library.Read] and parse it with worksheet.Parser, or
+// build the whole library into a static site with the worksheet/site
+// package. A clinic can layer its own folder over this one: a folder with
+// the English file replaces the default template of that id; a
+// translator's folder of other languages adds them.
 //
 // # License
 //

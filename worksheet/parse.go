@@ -18,6 +18,7 @@ import (
 
 	"github.com/betweensessions/between/diag"
 	"github.com/betweensessions/between/internal/frontmatter"
+	"github.com/betweensessions/between/templates"
 )
 
 // Parser parses template files. Build one with [NewParser] and reuse it; it
@@ -156,8 +157,9 @@ const maxErrors = 100
 // lines and on deep nesting. Each limit is far above what a handout needs.
 const (
 	// MaxFileSize is the largest template file, in bytes: 256 KiB, some
-	// forty times the largest shipped template.
-	MaxFileSize = 256 << 10
+	// forty times the largest shipped template. It is
+	// templates.MaxFileSize, the limit the template library reads with.
+	MaxFileSize = templates.MaxFileSize
 	// MaxLineLength is the longest line, in bytes without its line ending:
 	// 4 KiB, some twenty-five times the longest shipped line.
 	MaxLineLength = 4 << 10
@@ -385,15 +387,13 @@ func firstInvalidUTF8(src []byte) int {
 // langFromName reads the language tag from the file name ("es.md").
 func (s *state) langFromName() language.Tag {
 	base := path.Base(s.path)
-	stem, ok := strings.CutSuffix(base, ".md")
-	if !ok {
+	if !strings.HasSuffix(base, ".md") {
 		s.errPos(0, 0, fmt.Sprintf("file name %q must be a language tag followed by .md, such as en.md", base))
 		return language.Und
 	}
-	tag, err := language.Parse(stem)
-	if err != nil || tag == language.Und {
+	tag, ok := templates.FileLang(base)
+	if !ok {
 		s.errPos(0, 0, fmt.Sprintf("file name %q must be a BCP 47 language tag followed by .md, such as en.md or pt-BR.md", base))
-		return language.Und
 	}
 	return tag
 }

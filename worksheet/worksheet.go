@@ -56,7 +56,7 @@ type Meta struct {
 	// never printed on the client's handout.
 	Clinician Clinician `yaml:"clinician,omitempty" json:"clinician,omitzero"`
 	License   string    `yaml:"license,omitempty" json:"license,omitempty"`
-	// SourceHash is set on translations: the hash (see i18n.SourceHash) of
+	// SourceHash is set on translations: the hash (see templates.SourceHash) of
 	// the English file this one was translated from.
 	SourceHash string `yaml:"source_hash,omitempty" json:"source_hash,omitempty"`
 	// Readability, when set, replaces the locale's readability target for

@@ -6,7 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
-	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/templates"
 )
 
 // generator makes the worksheets of one seed. Worksheet i depends only on
@@ -132,7 +132,7 @@ func (d *doc) between() []byte { return d.render(true, "") }
 
 // betweenTranslation returns the worksheet as a translation of the
 // English file en, recording en's hash.
-func (d *doc) betweenTranslation(en []byte) []byte { return d.render(true, i18n.SourceHash(en)) }
+func (d *doc) betweenTranslation(en []byte) []byte { return d.render(true, templates.SourceHash(en)) }
 
 // hugo returns the worksheet as plain Markdown content for Hugo.
 func (d *doc) hugo() []byte { return d.render(false, "") }

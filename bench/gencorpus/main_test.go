@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
-	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet"
 )
 
@@ -72,11 +72,13 @@ func TestRunWritesCorpus(t *testing.T) {
 	for _, f := range []string{"between/ws-00001/en.md", "between/ws-00003/es.md", "hugo/ws-00002.md"} {
 		assert.FileExists(t, filepath.Join(out, f))
 	}
-	infos, err := i18n.TemplateStatus(os.DirFS(filepath.Join(out, "between")), language.Spanish)
+	lib, err := templates.Layer(os.DirFS(filepath.Join(out, "between")))
 	require.NoError(t, err)
-	require.Len(t, infos, 3)
-	for _, info := range infos {
-		assert.Equal(t, i18n.Translated, info.State, info.ID)
+	require.Len(t, lib.IDs(), 3)
+	for _, id := range lib.IDs() {
+		tr, _, err := lib.Translation(id, language.Spanish)
+		require.NoError(t, err)
+		assert.Equal(t, templates.Translated, tr.State, id)
 	}
 
 	err = run([]string{"-n", "1", "-out", out}, io.Discard)

@@ -6,10 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path"
-	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -18,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet/pdf"
 	"github.com/betweensessions/between/worksheet/pdf/sitepdf"
 	"github.com/betweensessions/between/worksheet/site"
@@ -53,24 +51,18 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if help, err := parseOnlyFlags(fset, args); help || err != nil {
 		return err
 	}
-	cat, base, closer, err := i18nSources(*locales)
+	cat, sources, closer, err := i18nSources(*locales)
 	if err != nil {
 		return fmt.Errorf("build: --locales: %w", err)
 	}
 	defer closer.Close()
 	var dirs folders
 	defer dirs.Close()
-	opts := site.Options{Out: *out, Sources: []fs.FS{base}, Locales: cat, Version: buildVersion(), Full: *strict}
-	for _, s := range *srcs {
-		if *locales != "" && sameDir(s, filepath.Join(*locales, "templates")) {
-			continue // --locales has laid it over the library already, file by file
-		}
-		fsys, err := dirs.open("--src", s)
-		if err != nil {
-			return fmt.Errorf("build: %w", err)
-		}
-		opts.Sources = append(opts.Sources, fsys)
+	more, err := dirs.templates(*srcs)
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
 	}
+	opts := site.Options{Out: *out, Sources: append(sources, more...), Locales: cat, Version: buildVersion(), Full: *strict}
 	if opts.Version == "" {
 		opts.Full = true // no way to tell this program's files from another's
 	}
@@ -99,7 +91,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		// The new site is complete but not yet in place: a strict failure
 		// leaves the previous site as it was.
 		opts.BeforeCommit = func(rep site.Report) error {
-			problems, err := strictProblems(cat, opts.Sources, rep)
+			problems, err := strictProblems(cat, rep)
 			if err != nil {
 				return err
 			}
@@ -137,13 +129,6 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, rep)
 	return nil
-}
-
-// sameDir reports whether paths a and b name the same folder.
-func sameDir(a, b string) bool {
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }
 
 // pdfDownload is the site download that writes a PDF of each handout and
@@ -206,8 +191,9 @@ func buildVersion() string {
 // English in place of a page's language: a UI string missing from (or
 // failing in) a language the pages use, whether run with sample data or
 // by the pages themselves; and a handout with no translation (no file, or
-// a file "between i18n new" copied and nobody translated yet).
-func strictProblems(cat *i18n.Catalog, sources []fs.FS, rep site.Report) ([]string, error) {
+// a file "between i18n new" copied and nobody translated yet), as the
+// site's fallbacks list them.
+func strictProblems(cat *i18n.Catalog, rep site.Report) ([]string, error) {
 	var out []string
 	seen := map[string]bool{} // "lang: id: " of the UI strings listed
 	used := map[language.Tag]bool{}
@@ -235,37 +221,11 @@ func strictProblems(cat *i18n.Catalog, sources []fs.FS, rep site.Report) ([]stri
 	} else if err != nil {
 		return nil, err
 	}
-	missing := map[string]bool{} // "lang id"
 	for _, f := range rep.Fallbacks {
-		missing[f.Lang.String()+" "+f.ID] = true
-	}
-	layered := map[string]bool{} // ids a --src folder replaces
-	for _, fsys := range sources[1:] {
-		names, _ := fs.Glob(fsys, "*/*.md")
-		for _, n := range names {
-			layered[path.Dir(n)] = true
-		}
-	}
-	for _, l := range rep.Langs {
-		infos, err := i18n.TemplateStatus(sources[0], l)
-		if err != nil {
-			return nil, err
-		}
-		copies := map[string]bool{}
-		for _, ti := range infos {
-			if ti.State == i18n.Untranslated && !layered[ti.ID] {
-				copies[ti.ID] = true
-			}
-		}
-		for _, f := range rep.Fallbacks {
-			if f.Lang == l {
-				out = append(out, fmt.Sprintf("handout %s: %s: not translated", l, f.ID))
-			}
-		}
-		for _, ti := range infos {
-			if copies[ti.ID] && !missing[l.String()+" "+ti.ID] {
-				out = append(out, fmt.Sprintf("handout %s: %s: the file is still the English copy (no source_hash)", l, ti.ID))
-			}
+		if f.State == templates.Untranslated {
+			out = append(out, fmt.Sprintf("handout %s: %s: the file is still the English copy (no source_hash)", f.Lang, f.ID))
+		} else {
+			out = append(out, fmt.Sprintf("handout %s: %s: not translated", f.Lang, f.ID))
 		}
 	}
 	return out, nil

@@ -6,6 +6,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+
+	"github.com/betweensessions/between/templates"
 )
 
 // errNotFolder is openDir's error for a path that is not a folder.
@@ -54,4 +57,33 @@ func (f *folders) Close() error {
 	}
 	*f = nil
 	return errors.Join(errs...)
+}
+
+// templates opens the --src folders: each must hold templates laid out as
+// <id>/<lang>.md. --src means that in every command; a translator's folder
+// (locale files at its top, templates in its templates folder) is given
+// with --locales instead.
+func (f *folders) templates(dirs []string) ([]fs.FS, error) {
+	var out []fs.FS
+	for _, dir := range dirs {
+		fsys, err := f.open("--src", dir)
+		if err != nil {
+			return nil, err
+		}
+		lib, err := templates.Layer(fsys)
+		if err != nil {
+			return nil, fmt.Errorf("--src %s: %w", dir, err)
+		}
+		if len(lib.IDs()) == 0 {
+			hint := ""
+			if sub, err := fs.Sub(fsys, "templates"); err == nil {
+				if l, err := templates.Layer(sub); err == nil && len(l.IDs()) > 0 {
+					hint = fmt.Sprintf("; its templates folder has some: give --src %s, or --locales %s for a translator's folder", filepath.Join(dir, "templates"), dir)
+				}
+			}
+			return nil, usageErrorf("--src %s holds no templates (<id>/<lang>.md files)%s", dir, hint)
+		}
+		out = append(out, fsys)
+	}
+	return out, nil
 }

@@ -3,13 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -45,21 +43,24 @@ func runI18n(ctx context.Context, e *env, args []string) error {
 
 func printI18nUsage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
-  between i18n status [--json] [--strict] [--src DIR]   what is translated, stale, missing
-  between i18n new <lang> [--dir DIR]                   start a new language in DIR
-  between i18n check [--json] [--src DIR]               run every UI string in every language
+  between i18n status [--json] [--strict] [--locales DIR] [--src TDIR]...   what is translated, stale, missing
+  between i18n new <lang> [--dir DIR]                                      start a new language in DIR
+  between i18n check [--json] [--locales DIR] [--src TDIR]...              run every UI string in every language
 
-DIR is a translation folder, as "between i18n new" makes it: message files
+DIR is a translator's folder, as "between i18n new" makes it: message files
 (active.<lang>.toml, translate.<lang>.toml) and locale data files
 (<lang>.toml) at its top, templates in DIR/templates/<id>/<lang>.md. It is
-laid over the built-in languages and handouts. See docs/translating.md.
+laid over the built-in languages and handouts, as --locales DIR does in
+build, serve and render. TDIR is a folder of templates (<id>/<lang>.md), as
+--src is everywhere. See docs/translating.md.
 `)
 }
 
-// i18nSources returns the catalog and template library for --src dir:
-// the built-in ones, with dir laid over them when it is set. The folder
-// stays open (an os.Root) until the closer is closed.
-func i18nSources(dir string) (*i18n.Catalog, fs.FS, io.Closer, error) {
+// i18nSources returns the catalog and the template sources for --locales
+// dir: the built-in ones, with the translator's folder dir laid over them
+// when it is set. The folder stays open (an os.Root) until the closer is
+// closed.
+func i18nSources(dir string) (*i18n.Catalog, []fs.FS, io.Closer, error) {
 	var (
 		top  fs.FS
 		dirs folders
@@ -79,14 +80,16 @@ func i18nSources(dir string) (*i18n.Catalog, fs.FS, io.Closer, error) {
 	return cat, tmpl, &dirs, nil
 }
 
-// i18nLayer returns the built-in catalog and template library with the
-// translation folder top laid over them; top may be nil.
-func i18nLayer(top fs.FS) (*i18n.Catalog, fs.FS, error) {
+// i18nLayer returns the built-in catalog and template sources with the
+// translator's folder top laid over them; top may be nil. Its templates
+// folder is one more source: its files add their languages to the
+// built-in templates (see templates.Library).
+func i18nLayer(top fs.FS) (*i18n.Catalog, []fs.FS, error) {
 	cat, err := i18n.Default()
 	if err != nil {
 		return nil, nil, err
 	}
-	tmpl := templates.FS()
+	tmpl := []fs.FS{templates.FS()}
 	if top == nil {
 		return cat, tmpl, nil
 	}
@@ -105,9 +108,38 @@ func i18nLayer(top fs.FS) (*i18n.Catalog, fs.FS, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		tmpl = overlayFS{top: sub, base: tmpl}
+		tmpl = append(tmpl, sub)
 	}
 	return cat, tmpl, nil
+}
+
+// i18nFlags adds --locales and --src to fl, parses args, and returns the
+// catalog and template library they name: the built-in ones, the
+// translator's folder (--locales) laid over them, then each folder of
+// templates (--src). The folders stay open until the closer is closed.
+func i18nFlags(fl *flag.FlagSet, args []string, cmd string) (*i18n.Catalog, *templates.Library, io.Closer, error) {
+	locales := fl.String("locales", "", "a translator's `folder` (as \"between i18n new\" makes it) laid over the built-in languages and handouts")
+	srcs := srcFlag(fl, "a `folder` of templates (<id>/<lang>.md) layered over the built-in library; repeat for more")
+	if err := fl.Parse(args); err != nil {
+		return nil, nil, nil, usageErrorf("%v", err)
+	}
+	if fl.NArg() > 0 {
+		return nil, nil, nil, usageErrorf("i18n %s takes no arguments", cmd)
+	}
+	cat, sources, closer, err := i18nSources(*locales)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("--locales: %w", err)
+	}
+	dirs := folders{closer}
+	more, err := dirs.templates(*srcs)
+	if err == nil {
+		var lib *templates.Library
+		if lib, err = templates.Layer(append(sources, more...)...); err == nil {
+			return cat, lib, &dirs, nil
+		}
+	}
+	dirs.Close()
+	return nil, nil, nil, err
 }
 
 func runI18nStatus(e *env, args []string) error {
@@ -115,19 +147,12 @@ func runI18nStatus(e *env, args []string) error {
 	fl.SetOutput(e.stderr)
 	asJSON := fl.Bool("json", false, "print JSON")
 	strict := fl.Bool("strict", false, "exit 1 if any language has missing or stale strings or templates")
-	src := fl.String("src", "", "translation folder laid over the built-in languages")
-	if err := fl.Parse(args); err != nil {
-		return usageErrorf("%v", err)
-	}
-	if fl.NArg() > 0 {
-		return usageErrorf("i18n status takes no arguments")
-	}
-	cat, tmpl, closer, err := i18nSources(*src)
+	cat, lib, closer, err := i18nFlags(fl, args, "status")
 	if err != nil {
 		return err
 	}
 	defer closer.Close()
-	st, err := cat.Status(tmpl)
+	st, err := cat.Status(lib)
 	if err != nil {
 		return err
 	}
@@ -164,7 +189,7 @@ func printStatus(w io.Writer, st []i18n.Status) {
 	for _, s := range st {
 		var stale []string
 		for _, ti := range s.Templates.Todo {
-			if ti.State == i18n.Stale {
+			if ti.State == templates.Stale {
 				stale = append(stale, fmt.Sprintf("%s (%s; source_hash is now %s)", ti.ID, ti.Path, ti.Hash))
 			}
 		}
@@ -219,7 +244,11 @@ func runI18nNew(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	files, err := cat.Scaffold(tag, templates.FS())
+	lib, err := templates.Layer(templates.FS())
+	if err != nil {
+		return err
+	}
+	files, err := cat.Scaffold(tag, lib)
 	if err != nil {
 		return err
 	}
@@ -247,10 +276,10 @@ Next steps (docs/translating.md explains each):
   1. Fill in %s: the language's name, weekdays and crisis lines.
   2. Translate every message in translate.%s.toml. Keep {{.Names}} and hashes.
   3. Translate each templates/<id>/%s.md, then delete the "# " before its source_hash line.
-  4. See what is left:     between i18n status --src %s
-  5. Check every string:   between i18n check --src %s
-  6. Preview the handouts: between build --lang %s --src %s --locales %s
-`, t, *dir, len(files), filepath.Join(*dir, t+".toml"), t, t, *dir, *dir, t, filepath.Join(*dir, "templates"), *dir)
+  4. See what is left:     between i18n status --locales %s
+  5. Check every string:   between i18n check --locales %s
+  6. Preview the handouts: between build --lang %s --locales %s
+`, t, *dir, len(files), filepath.Join(*dir, t+".toml"), t, t, *dir, *dir, t, *dir)
 	return nil
 }
 
@@ -270,19 +299,12 @@ func runI18nCheck(e *env, args []string) error {
 	fl := flag.NewFlagSet("i18n check", flag.ContinueOnError)
 	fl.SetOutput(e.stderr)
 	asJSON := fl.Bool("json", false, "print JSON")
-	src := fl.String("src", "", "translation folder laid over the built-in languages")
-	if err := fl.Parse(args); err != nil {
-		return usageErrorf("%v", err)
-	}
-	if fl.NArg() > 0 {
-		return usageErrorf("i18n check takes no arguments")
-	}
-	cat, tmpl, closer, err := i18nSources(*src)
+	cat, lib, closer, err := i18nFlags(fl, args, "check")
 	if err != nil {
 		return err
 	}
 	defer closer.Close()
-	problems := cat.Check(i18n.CheckOptions{Templates: tmpl, Glyphs: glyphCoverage(new(pdf.Renderer))})
+	problems := cat.Check(i18n.CheckOptions{Templates: lib, Glyphs: glyphCoverage(new(pdf.Renderer))})
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -325,51 +347,4 @@ func glyphCoverage(r *pdf.Renderer) func(font, text string) []rune {
 		slices.Sort(missing)
 		return missing
 	}
-}
-
-// overlayFS is a read-only union of two file systems: a file in top hides
-// the file of the same name in base; directories list both.
-type overlayFS struct{ top, base fs.FS }
-
-func (o overlayFS) Open(name string) (fs.File, error) {
-	f, err := o.top.Open(name)
-	if err == nil {
-		if st, serr := f.Stat(); serr == nil && !st.IsDir() {
-			return f, nil
-		}
-		f.Close()
-	}
-	return o.base.Open(name)
-}
-
-func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	a, errA := fs.ReadDir(o.top, name)
-	b, errB := fs.ReadDir(o.base, name)
-	if errA != nil && errB != nil {
-		return nil, errB
-	}
-	seen := map[string]bool{}
-	var out []fs.DirEntry
-	for _, d := range slices.Concat(a, b) {
-		if !seen[d.Name()] {
-			seen[d.Name()] = true
-			out = append(out, d)
-		}
-	}
-	slices.SortFunc(out, func(x, y fs.DirEntry) int { return strings.Compare(x.Name(), y.Name()) })
-	return out, nil
-}
-
-func (o overlayFS) ReadFile(name string) ([]byte, error) {
-	if b, err := fs.ReadFile(o.top, name); err == nil {
-		return b, nil
-	} else if !errors.Is(err, fs.ErrNotExist) && !isDirErr(o.top, name) {
-		return nil, err
-	}
-	return fs.ReadFile(o.base, path.Clean(name))
-}
-
-func isDirErr(fsys fs.FS, name string) bool {
-	st, err := fs.Stat(fsys, name)
-	return err == nil && st.IsDir()
 }

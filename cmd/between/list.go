@@ -30,14 +30,11 @@ func runList(ctx context.Context, e *env, args []string) error {
 	}
 	var dirs folders
 	defer dirs.Close()
-	sources := []fs.FS{templates.FS()}
-	for _, s := range *srcs {
-		fsys, err := dirs.open("--src", s)
-		if err != nil {
-			return fmt.Errorf("list: %w", err)
-		}
-		sources = append(sources, fsys)
+	more, err := dirs.templates(*srcs)
+	if err != nil {
+		return fmt.Errorf("list: %w", err)
 	}
+	sources := append([]fs.FS{templates.FS()}, more...)
 	entries, err := site.List(ctx, sources...)
 	if err != nil {
 		return err

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -88,22 +87,18 @@ func runRender(ctx context.Context, e *env, args []string) error {
 		return usageErrorf("will not write a PDF to a terminal: give -o FILE or redirect stdout")
 	}
 
-	cat, base, closer, err := i18nSources(*locales)
+	cat, sources, closer, err := i18nSources(*locales)
 	if err != nil {
 		return fmt.Errorf("render: --locales: %w", err)
 	}
 	defer closer.Close()
 	var dirs folders
 	defer dirs.Close()
-	sources := []fs.FS{base}
-	for _, s := range *srcs {
-		fsys, err := dirs.open("--src", s)
-		if err != nil {
-			return fmt.Errorf("render: %w", err)
-		}
-		sources = append(sources, fsys)
+	more, err := dirs.templates(*srcs)
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
 	}
-	r, err := handout.New(handout.Options{Sources: sources, Locales: cat})
+	r, err := handout.New(handout.Options{Sources: append(sources, more...), Locales: cat})
 	if err != nil {
 		return err
 	}

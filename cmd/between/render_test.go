@@ -121,7 +121,7 @@ func TestI18nCheckGlyphs(t *testing.T) {
 	require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
 	require.NoError(t, os.WriteFile(p, append(b, "\nनमस्ते\n"...), 0o644))
 
-	stdout, _, code := runCLI(t, "i18n", "check", "--src", dir)
+	stdout, _, code := runCLI(t, "i18n", "check", "--locales", dir)
 	assert.Equal(t, 1, code, stdout)
 	assert.Contains(t, stdout, "mood-journal/es.md")
 	assert.Contains(t, stdout, `font "andika" cannot draw`)

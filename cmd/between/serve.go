@@ -68,13 +68,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	// leaving them) for as long as the server runs.
 	var dirs folders
 	defer dirs.Close()
-	var srcFS []fs.FS
-	for _, s := range *srcs {
-		fsys, err := dirs.open("--src", s)
-		if err != nil {
-			return fmt.Errorf("serve: %w", err)
-		}
-		srcFS = append(srcFS, fsys)
+	srcFS, err := dirs.templates(*srcs)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
 	}
 	var localesFS fs.FS
 	if *locales != "" {
@@ -104,13 +100,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		log:    e.stderr,
 		listen: listen,
 		options: func() (site.Options, error) {
-			cat, base, err := i18nLayer(localesFS)
+			cat, sources, err := i18nLayer(localesFS)
 			if err != nil {
 				return site.Options{}, fmt.Errorf("serve: --locales: %w", err)
 			}
 			// An empty version means no cache: every build is a full one.
-			opts := site.Options{Out: dir, Sources: []fs.FS{base}, Locales: cat, Langs: tags, Version: version}
-			opts.Sources = append(opts.Sources, srcFS...)
+			opts := site.Options{Out: dir, Sources: append(sources, srcFS...), Locales: cat, Langs: tags, Version: version}
 			// The configuration is read again for every build, so an
 			// edit to it shows at the next one.
 			if _, err := conf.load(&opts, cat); err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/betweensessions/between/diag"
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet"
@@ -40,9 +41,10 @@ var (
 // Options configures [New]. The zero value serves the embedded library
 // with the embedded locales and the built-in PDF fonts.
 type Options struct {
-	// Sources are folders of templates (<id>/<lang>.md), layered in order:
-	// a later source replaces every language of an id an earlier one has,
-	// and adds new ids. Empty means templates.FS().
+	// Sources are folders of templates (<id>/<lang>.md), layered in order
+	// by templates.Layer: a later source's folder that has the English file
+	// (<id>/en.md) replaces every language of that id, one without it adds
+	// its languages, and new ids are added. Empty means templates.FS().
 	Sources []fs.FS
 	// Locales supplies UI strings and locale facts. Nil means
 	// i18n.Default().
@@ -171,10 +173,15 @@ func (r *Renderer) prepare(req Request) (*prepared, error) {
 	if req.Lang == language.Und {
 		req.Lang = language.English
 	}
-	f, translated, ok := r.lib.Pick(req.ID, req.Lang)
+	tr, ok, err := r.lib.Translation(req.ID, req.Lang)
 	if !ok {
 		return nil, fmt.Errorf("%w: %q", ErrNotFound, truncate(req.ID))
 	}
+	var fault *diag.Error
+	if err != nil && !errors.As(err, &fault) {
+		return nil, fmt.Errorf("handout: %w", err)
+	} // a front matter that cannot be read is reported by the parser
+	f, translated := tr.Shown, tr.InLang()
 	switch req.Variant {
 	case worksheet.Standard, worksheet.LargePrint:
 	default:

@@ -27,7 +27,7 @@ type parsedFile struct {
 func newLibrary(sources []fs.FS) (*library, error) {
 	lib, err := templates.Layer(sources...)
 	if err == nil {
-		err = lib.CheckNames()
+		err = lib.Check()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("handout: %w", err)
@@ -44,6 +44,13 @@ func newLibrary(sources []fs.FS) (*library, error) {
 // parse returns f parsed.
 func (l *library) parse(p *worksheet.Parser, f templates.File) (*worksheet.Worksheet, error) {
 	c := l.parsed[f.Name]
-	c.once.Do(func() { c.ws, c.err = p.ParseFS(f.FS, f.Name) })
+	c.once.Do(func() {
+		src, err := l.Read(f)
+		if err != nil {
+			c.err = err
+			return
+		}
+		c.ws, c.err = p.Parse(f.Name, src)
+	})
 	return c.ws, c.err
 }

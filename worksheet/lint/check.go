@@ -3,7 +3,6 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -23,37 +22,47 @@ import (
 type checker struct {
 	opts   Options
 	cat    i18n.Locales
+	lib    *templates.Library
 	parser *worksheet.Parser
 }
 
-// template lints every file of one template. files are in library order
-// (English first); langs are the languages of the whole library, for the
-// missing-translation check.
-func (c *checker) template(id string, files []templates.File, langs []language.Tag) (Template, error) {
+// template lints every file of one template: its files in library order
+// (English first), then each file left out as a duplicate of another;
+// langs are the languages of the whole library, for the
+// missing-translation check. The library tells each file's translation
+// state.
+func (c *checker) template(id string, langs []language.Tag) (Template, error) {
 	t := Template{ID: id}
-	var hash string // the English source's SourceHash, "" when there is none
-	for _, f := range files {
-		if f.Lang == language.English {
-			src, err := fs.ReadFile(f.FS, f.Name)
-			if err != nil {
-				return t, fmt.Errorf("lint: %w", err)
-			}
-			hash = i18n.SourceHash(src)
+	var dups []templates.Duplicate
+	for _, d := range c.lib.Duplicates() {
+		if d.File.ID == id {
+			dups = append(dups, d)
 		}
 	}
+	files := c.lib.Files(id)
+	for _, d := range dups {
+		files = append(files, d.File)
+	}
 	for _, sf := range files {
-		f, err := c.file(sf, hash)
+		f, err := c.file(sf)
 		if err != nil {
 			return t, err
 		}
+		for _, d := range dups {
+			if d.File.Name == sf.Name || d.Of.Name == sf.Name {
+				f.Findings = append(f.Findings, Finding{Position: diag.Position{Path: f.Path}, Severity: Error, Code: Duplicate,
+					Message: templates.DuplicateMessage(d)})
+			}
+		}
+		sortFindings(f.Findings)
 		t.Files = append(t.Files, f)
 	}
 	for _, l := range langs {
-		if hasLang(files, l) {
+		if tr, _, _ := c.lib.Translation(id, l); tr.State != templates.Missing {
 			continue
 		}
 		name := path.Join(c.opts.Root, id, l.String()+".md")
-		f := File{Path: name, Lang: l, Absent: true, Translation: i18n.Missing}
+		f := File{Path: name, Lang: l, Absent: true, Translation: templates.Missing}
 		if l == language.English {
 			f.Translation = ""
 			f.Findings = []Finding{{Position: diag.Position{Path: name}, Severity: Info, Code: NoSource,
@@ -67,25 +76,11 @@ func (c *checker) template(id string, files []templates.File, langs []language.T
 	return t, nil
 }
 
-// hasLang reports whether files has lang or a parent of it (es for
-// es-MX), which is what the site shows for lang.
-func hasLang(files []templates.File, lang language.Tag) bool {
-	for t := lang; !t.IsRoot(); t = t.Parent() {
-		for _, f := range files {
-			if f.Lang == t {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// file lints one template file. hash is the SourceHash of the template's
-// English file, or "" when it has none.
-func (c *checker) file(sf templates.File, hash string) (File, error) {
+// file lints one template file.
+func (c *checker) file(sf templates.File) (File, error) {
 	name := path.Join(c.opts.Root, sf.Name)
 	f := File{Path: name, Lang: sf.Lang, Findings: []Finding{}}
-	src, err := fs.ReadFile(sf.FS, sf.Name)
+	src, err := c.lib.Read(sf)
 	if err != nil {
 		return f, fmt.Errorf("lint: %w", err)
 	}
@@ -111,15 +106,19 @@ func (c *checker) file(sf templates.File, hash string) (File, error) {
 	}
 	front := &lazyFront{src: src}
 
-	if base, _ := f.Lang.Base(); base.String() != "en" {
-		f.Translation = translationState(ws.Meta.SourceHash, hash)
+	if f.Lang != language.English && f.Lang != language.Und {
+		tr, _, err := c.lib.Translation(sf.ID, sf.Lang)
+		if err != nil {
+			return f, fmt.Errorf("lint: %w", err) // the file parsed, so its front matter reads
+		}
+		f.Translation = tr.State
 		line, col := front.pos("source_hash")
-		switch f.Translation {
-		case i18n.Stale:
-			add(line, col, Warning, Stale, fmt.Sprintf("the English source changed since this translation was made (source_hash %s, English is now %s); update the translation, then its source_hash", ws.Meta.SourceHash, hash))
-		case i18n.Untranslated:
-			add(line, col, Warning, Untranslated, fmt.Sprintf("no source_hash: the site shows the English instead; when the translation is done, set source_hash: %s", hash))
-		case "":
+		switch tr.State {
+		case templates.Stale:
+			add(line, col, Warning, Stale, fmt.Sprintf("the English source changed since this translation was made (source_hash %s, English is now %s); update the translation, then its source_hash", tr.Got, tr.Hash))
+		case templates.Untranslated:
+			add(line, col, Warning, Untranslated, fmt.Sprintf("no source_hash: the site shows the English instead; when the translation is done, set source_hash: %s", tr.Hash))
+		case templates.NoSource:
 			add(line, col, Info, NoSource, "no English source file beside this translation; its staleness cannot be checked")
 		}
 	}
@@ -167,20 +166,6 @@ func (c *checker) file(sf templates.File, hash string) (File, error) {
 	}
 	sortFindings(f.Findings)
 	return f, nil
-}
-
-// translationState tells a translation's state from its source_hash and
-// the English file's hash ("" when there is no English file).
-func translationState(got, hash string) i18n.TemplateState {
-	switch {
-	case hash == "":
-		return ""
-	case got == "":
-		return i18n.Untranslated
-	case got == hash:
-		return i18n.Translated
-	}
-	return i18n.Stale
 }
 
 // override applies the template's own readability target, if its front

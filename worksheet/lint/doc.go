@@ -16,9 +16,9 @@
 //     id. Every problem of the file is kept, each with its line and column
 //     ([Parse]).
 //   - Translation: a file in another language than English is compared with
-//     the English file beside it through its source_hash
-//     ([i18n.SourceHash]): [Stale], [Untranslated], or [NoSource] when there
-//     is no English file. A language that other templates of the library
+//     the English file beside it through its source_hash, as
+//     [templates.Library.Translation] tells it: [Stale], [Untranslated], or
+//     [NoSource] when there is no English file. A language that other templates of the library
 //     have but this one lacks is reported as [Missing], on an Absent file.
 //   - Readability: the analyser of package readability measures the
 //     client-facing text against the target of the language's locale. Its
@@ -42,10 +42,14 @@
 //
 // # Layering
 //
-// Sources are layered as package site layers them: a later source that has
-// a template id replaces every language of that id from earlier sources.
+// Sources are layered by [templates.Layer], as package site layers them: a
+// later source's folder that has the English file replaces every language
+// of that id from earlier sources; one without it adds its languages.
 // Folders and files whose names begin with "." or "_" are skipped, as
-// go:embed skips them; files other than <id>/<lang>.md are ignored.
+// go:embed skips them; files other than <id>/<lang>.md are ignored. Two
+// files of one folder that name the same language (en.md and EN.md, or
+// the alias eng.md) are both linted, and both carry a [Duplicate] error
+// naming the other.
 //
 // # Concurrency
 //

@@ -86,6 +86,10 @@ const (
 	// NoSource: a translation has no English file beside it, so its
 	// staleness cannot be checked.
 	NoSource Code = "translation/no-source"
+	// Duplicate: two files of one template folder name the same language
+	// (en.md and EN.md, or en.md and its alias eng.md). Both are linted,
+	// and both carry the finding, which names the other.
+	Duplicate Code = "duplicate"
 )
 
 // ReadabilityPrefix begins the code of every finding the readability

@@ -17,9 +17,10 @@ import (
 
 // Options says what to lint and with what. Only Sources is required.
 type Options struct {
-	// Sources hold templates laid out as <id>/<lang>.md. They are layered
-	// as the site builder layers them: a later source that has an id
-	// replaces every language of that id from earlier sources. Folders and
+	// Sources hold templates laid out as <id>/<lang>.md, layered by
+	// templates.Layer as every command layers them: a later source's
+	// folder that has the English file (<id>/en.md) replaces every
+	// language of that id, one without it adds its languages. Folders and
 	// files whose names start with "." or "_" are skipped, as go:embed
 	// skips them; other files are ignored.
 	Sources []fs.FS
@@ -82,7 +83,7 @@ type File struct {
 	Absent bool `json:"absent,omitempty"`
 	// Translation is the file's state as a translation of the English
 	// source; empty for English files and when it cannot be told.
-	Translation i18n.TemplateState `json:"translation,omitempty"`
+	Translation templates.State `json:"translation,omitempty"`
 	// Reading is the file's measured readability; nil when the file did
 	// not parse.
 	Reading *Reading `json:"readability,omitempty"`
@@ -151,13 +152,13 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if len(ids) == 0 {
 		return res, ErrNoTemplates
 	}
-	c := &checker{opts: opts, cat: cat, parser: worksheet.NewParser()}
+	c := &checker{opts: opts, cat: cat, lib: lib, parser: worksheet.NewParser()}
 	langs := lib.Langs()
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		t, err := c.template(id, lib.Files(id), langs)
+		t, err := c.template(id, langs)
 		if err != nil {
 			return res, err
 		}

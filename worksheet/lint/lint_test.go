@@ -69,7 +69,7 @@ The multidisciplinary therapeutic intervention necessitates considerable deliber
 // lines and body appended as given) and a matching, up-to-date es.md.
 func files(front, body string) fstest.MapFS {
 	en := strings.Replace(english, "kind: plan\n", "kind: plan\n"+front, 1) + body
-	es := strings.Replace(spanish, "HASH", i18n.SourceHash([]byte(en)), 1)
+	es := strings.Replace(spanish, "HASH", templates.SourceHash([]byte(en)), 1)
 	return fstest.MapFS{
 		"walk/en.md": {Data: []byte(en)},
 		"walk/es.md": {Data: []byte(es)},
@@ -305,6 +305,31 @@ func TestLayeringAndRoot(t *testing.T) {
 	require.NoError(t, err)
 	require.Positive(t, res.Summary.Errors)
 	assert.Equal(t, "clinic/walk/en.md", all(res)[0].Path)
+}
+
+// TestDuplicateLanguageFiles checks that two files of one folder naming
+// one language are both linted and both carry an error naming the other:
+// lint used to check only one of them, silently.
+func TestDuplicateLanguageFiles(t *testing.T) {
+	for _, other := range []string{"EN.md", "eng.md"} {
+		t.Run(other, func(t *testing.T) {
+			src := files("", "")
+			src["walk/"+other] = &fstest.MapFile{Data: []byte(strings.Replace(english, "A short walk", "A long walk", 1) + "\n::: lines two\n")}
+			res := lintFS(t, src)
+			require.Len(t, res.Templates, 1)
+			byPath := map[string]lint.File{}
+			for _, f := range res.Templates[0].Files {
+				byPath[f.Path] = f
+			}
+			require.Contains(t, byPath, "walk/"+other, "the file left out is linted too")
+			for _, p := range []string{"walk/en.md", "walk/" + other} {
+				assert.True(t, hasFinding(byPath[p].Findings, want{path: p, sev: lint.Error, code: lint.Duplicate, msg: "en.md"}), "%s: %s", p, list(byPath[p].Findings))
+				assert.True(t, hasFinding(byPath[p].Findings, want{path: p, sev: lint.Error, code: lint.Duplicate, msg: other}), "%s names both", p)
+			}
+			assert.True(t, hasFinding(byPath["walk/"+other].Findings, want{path: "walk/" + other, sev: lint.Error, code: lint.Parse}), "the left-out file's own faults are found")
+			assert.True(t, res.Failed())
+		})
+	}
 }
 
 func TestSkipsHiddenAndEmpty(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/betweensessions/between/diag"
-	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet/lint"
 	"github.com/betweensessions/between/worksheet/readability"
 )
@@ -39,7 +39,7 @@ func sample() lint.Result {
 					},
 				},
 				{
-					Path: "walk/es.md", Lang: language.Spanish, Translation: i18n.Translated,
+					Path: "walk/es.md", Lang: language.Spanish, Translation: templates.Translated,
 					Reading: &lint.Reading{Formula: "szigriszt-pazos", Value: 58, Scale: readability.EaseScale,
 						Band: "normal", Target: 55, Reason: "it names the medicine", MeetsTarget: true, Words: 130, Sentences: 11},
 					Findings: []lint.Finding{
@@ -47,7 +47,7 @@ func sample() lint.Result {
 					},
 				},
 				{
-					Path: "walk/fr.md", Lang: language.French, Absent: true, Translation: i18n.Missing,
+					Path: "walk/fr.md", Lang: language.French, Absent: true, Translation: templates.Missing,
 					Findings: []lint.Finding{{Position: diag.Position{Path: "walk/fr.md"}, Severity: lint.Warning, Code: lint.Missing, Message: "no fr file; the fr pages show this handout in English"}},
 				},
 			},

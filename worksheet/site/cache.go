@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
@@ -171,9 +172,9 @@ func (b *builder) cacheKey(fp string) string {
 func (b *builder) inputHash(id string) (string, error) {
 	h := sha256.New()
 	for _, f := range b.lib.Files(id) {
-		src, err := fs.ReadFile(f.FS, f.Name)
+		src, err := b.lib.Read(f)
 		if err != nil {
-			return "", errors.New("site: " + f.Name + ": " + err.Error())
+			return "", fmt.Errorf("site: %w", err)
 		}
 		hashFields(h, f.Lang.String(), f.Name, string(src))
 	}

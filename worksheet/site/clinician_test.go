@@ -39,9 +39,11 @@ func TestClinicianPages(t *testing.T) {
 	for _, lang := range langs {
 		l := lang.String()
 		for _, id := range lib.IDs() {
-			f, translated, ok := lib.Pick(id, lang)
+			tr, ok, err := lib.Translation(id, lang)
+			require.NoError(t, err)
 			require.True(t, ok)
-			ws, err := parser.ParseFS(f.FS, f.Name)
+			translated := tr.InLang()
+			ws, err := parser.ParseFS(tr.Shown.FS, tr.Shown.Name)
 			require.NoError(t, err)
 			name := l + "/" + id + "/" + site.ClinicianPage
 			page, ok := tree[name]

@@ -35,10 +35,15 @@
 //
 // [Options.Sources] are fs.FS folders of templates (<id>/<lang>.md), such
 // as templates.FS() and os.DirFS of a clinic's own folder. They are layered
-// in order: a later source's id replaces that id of an earlier source, in
-// every language, and new ids are added. A handout with no file in a page
-// language is shown from English (or its first language) with a visible
-// note, and listed in [Report.Fallbacks].
+// in order by [templates.Layer]: a later source's folder that has the
+// English file replaces that id of an earlier source, in every language; a
+// folder without it adds its languages (a translator's folder); new ids
+// are added. [templates.Library.Translation] decides which file each page
+// language shows: a handout with no file in a page language, or whose
+// file is a copy not translated yet (no source_hash), is shown from
+// English (or its first language) with a visible note, and listed in
+// [Report.Fallbacks]. A misnamed file, or two files naming one language
+// (en.md and EN.md), is an error.
 //
 // # Safety
 //

@@ -14,15 +14,17 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet/site"
 )
 
 // TestLibraryIndexLabels checks the library cards' reading levels and the
 // topic names in each page language.
 func TestLibraryIndexLabels(t *testing.T) {
+	napEN := "---\nid: nap\ntitle: Naps\nsummary: Rest a little.\nkind: plan\ntopics: [sleep, habits]\n---\n\nTake a short nap after lunch. Set an alarm for twenty minutes.\n"
 	src := fstest.MapFS{
-		"nap/en.md":  {Data: []byte("---\nid: nap\ntitle: Naps\nsummary: Rest a little.\nkind: plan\ntopics: [sleep, habits]\n---\n\nTake a short nap after lunch. Set an alarm for twenty minutes.\n")},
-		"nap/es.md":  {Data: []byte("---\nid: nap\ntitle: Siestas\nsummary: Descanse un poco.\nkind: plan\ntopics: [sleep, habits]\n---\n\nDuerma una siesta corta. Ponga una alarma.\n")},
+		"nap/en.md":  {Data: []byte(napEN)},
+		"nap/es.md":  {Data: []byte("---\nid: nap\nsource_hash: " + templates.SourceHash([]byte(napEN)) + "\ntitle: Siestas\nsummary: Descanse un poco.\nkind: plan\ntopics: [sleep, habits]\n---\n\nDuerma una siesta corta. Ponga una alarma.\n")},
 		"walk/en.md": {Data: []byte("---\nid: walk\ntitle: A walk\nsummary: Go out.\nkind: plan\ntopics: [mood]\n---\n\nWalk for ten minutes today.\n")},
 	}
 	cat, err := i18n.Default()

@@ -181,7 +181,7 @@ func (b *builder) languageLinks(id string, lang language.Tag, file string) (alte
 func (b *builder) translations(id string) []language.Tag {
 	var tags []language.Tag
 	for _, t := range b.langs {
-		if _, translated, _ := b.lib.Pick(id, t); translated {
+		if b.translation(id, t).InLang() {
 			tags = append(tags, t)
 		}
 	}

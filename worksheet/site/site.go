@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/betweensessions/between/diag"
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet"
@@ -24,10 +25,11 @@ import (
 // Options configures [Build]. Only Out is required; the zero value of every
 // other field picks the default its comment gives.
 type Options struct {
-	// Sources are folders of templates (<id>/<lang>.md), layered in order:
-	// a later source replaces every language of an id that an earlier one
-	// also has, and adds new ids. Empty means the embedded default library,
-	// templates.FS().
+	// Sources are folders of templates (<id>/<lang>.md), layered in order
+	// by templates.Layer: a later source's folder that has the English file
+	// (<id>/en.md) replaces every language of that id, one without it adds
+	// its languages, and new ids are added. Empty means the embedded
+	// default library, templates.FS().
 	Sources []fs.FS
 	// Out is the folder the site is written to. It must not exist, be
 	// empty, or hold a site an earlier Build wrote.
@@ -163,6 +165,10 @@ type Fallback struct {
 	ID   string
 	Lang language.Tag // the language of the pages
 	From language.Tag // the language shown instead
+	// State is templates.Missing (no file in the language) or
+	// templates.Untranslated (a copy not translated yet), as
+	// templates.Library.Translation tells it.
+	State templates.State
 }
 
 // String returns the one-line summary of the build, such as
@@ -284,7 +290,8 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 type builder struct {
 	opts      Options
 	lib       *templates.Library
-	ids       []string // sorted
+	shown     map[string]templates.Translation // by id and page language; see translation
+	ids       []string                         // sorted
 	parser    *worksheet.Parser
 	langs     []language.Tag
 	locs      i18n.Locales
@@ -312,13 +319,13 @@ func newBuilder(opts Options) (*builder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
-	if err := lib.CheckNames(); err != nil {
+	if err := lib.Check(); err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
 	if len(lib.IDs()) == 0 {
 		return nil, errors.New("site: no templates found (want <id>/<lang>.md files)")
 	}
-	b := &builder{opts: opts, lib: lib, ids: lib.IDs(), parser: opts.Parser, cards: map[string][]card{}, locales: map[string]*i18n.Locale{}}
+	b := &builder{opts: opts, lib: lib, ids: lib.IDs(), parser: opts.Parser, cards: map[string][]card{}, locales: map[string]*i18n.Locale{}, shown: map[string]templates.Translation{}}
 	if len(opts.IDs) > 0 {
 		want := map[string]bool{}
 		for _, id := range opts.IDs {
@@ -360,9 +367,15 @@ func newBuilder(opts Options) (*builder, error) {
 	need := slices.Clone(b.langs)
 	for _, lang := range b.langs {
 		for _, id := range b.ids {
-			if f, translated, _ := lib.Pick(id, lang); !translated {
-				b.fallbacks = append(b.fallbacks, Fallback{ID: id, Lang: lang, From: f.Lang})
-				need = append(need, f.Lang)
+			t, _, err := lib.Translation(id, lang)
+			var fault *diag.Error
+			if err != nil && !errors.As(err, &fault) {
+				return nil, fmt.Errorf("site: %w", err)
+			} // a front matter that cannot be read is reported by the parser
+			b.shown[id+" "+lang.String()] = t
+			if !t.InLang() {
+				b.fallbacks = append(b.fallbacks, Fallback{ID: id, Lang: lang, From: t.Shown.Lang, State: t.State})
+				need = append(need, t.Shown.Lang)
 			}
 		}
 	}
@@ -377,6 +390,12 @@ func newBuilder(opts Options) (*builder, error) {
 		b.locales[t.String()] = loc
 	}
 	return b, nil
+}
+
+// translation returns the state of id's translation into the page
+// language lang and the file its pages show, as the library told it.
+func (b *builder) translation(id string, lang language.Tag) templates.Translation {
+	return b.shown[id+" "+lang.String()]
 }
 
 // task is one file to write: a handout page of one variant, or one
@@ -412,7 +431,7 @@ type parsed struct {
 func (b *builder) readability(p *parsed, ws *worksheet.Worksheet) *readability.Report {
 	p.readOnce.Do(func() {
 		loc := b.locales[p.file.Lang.String()]
-		if _, translated, _ := b.lib.Pick(p.file.ID, p.pages[0]); translated {
+		if b.translation(p.file.ID, p.pages[0]).InLang() {
 			loc = b.locales[p.pages[0].String()]
 		}
 		p.read = readability.Analyze(ws, loc)
@@ -420,8 +439,15 @@ func (b *builder) readability(p *parsed, ws *worksheet.Worksheet) *readability.R
 	return &p.read
 }
 
-func (p *parsed) get(parser *worksheet.Parser) (*worksheet.Worksheet, error) {
-	p.once.Do(func() { p.ws, p.err = parser.ParseFS(p.file.FS, p.file.Name) })
+func (p *parsed) get(lib *templates.Library, parser *worksheet.Parser) (*worksheet.Worksheet, error) {
+	p.once.Do(func() {
+		src, err := lib.Read(p.file)
+		if err != nil {
+			p.err = err
+			return
+		}
+		p.ws, p.err = parser.Parse(p.file.Name, src)
+	})
 	return p.ws, p.err
 }
 
@@ -443,7 +469,7 @@ func (b *builder) plan() []*parsed {
 		}
 		byFile := map[string]*parsed{}
 		for _, lang := range b.langs {
-			f, _, _ := b.lib.Pick(id, lang)
+			f := b.translation(id, lang).Shown
 			p := byFile[f.Name]
 			if p == nil {
 				p = &parsed{file: f}
@@ -629,14 +655,14 @@ func (b *builder) do(ctx context.Context, out *output, t task) error {
 }
 
 func (b *builder) doTask(ctx context.Context, out *output, t task) error {
-	ws, err := t.src.get(b.parser)
+	ws, err := t.src.get(b.lib, b.parser)
 	if err != nil {
 		if t.lang == t.src.pages[0] && t.variant == worksheet.Standard && t.download < 0 {
 			return parseError{err} // report each file once
 		}
 		return nil
 	}
-	_, translated, _ := b.lib.Pick(t.src.file.ID, t.lang)
+	translated := b.translation(t.src.file.ID, t.lang).InLang()
 	pageLoc := b.locales[t.lang.String()]
 	textLoc := pageLoc
 	if !translated {

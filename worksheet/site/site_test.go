@@ -121,7 +121,8 @@ func TestFixtures(t *testing.T) {
 //	contains PATH TEXT         PATH holds TEXT
 //	not-contains PATH TEXT     PATH does not hold TEXT
 //	order PATH A B             A comes before B in PATH
-//	fallback ID LANG FROM      the report lists the fallback
+//	fallback ID LANG FROM STATE  the report lists the fallback (STATE is
+//	                           missing or untranslated)
 func check(t *testing.T, out string, rep site.Report, verb, arg string) {
 	t.Helper()
 	read := func(p string) string {
@@ -145,8 +146,8 @@ func check(t *testing.T, out string, rep site.Report, verb, arg string) {
 		assert.Less(t, strings.Index(s, a), strings.Index(s, b), "%q before %q in %s", a, b, p)
 	case "fallback":
 		f := strings.Fields(arg)
-		require.Len(t, f, 3)
-		assert.Contains(t, rep.Fallbacks, site.Fallback{ID: f[0], Lang: language.MustParse(f[1]), From: language.MustParse(f[2])})
+		require.Len(t, f, 4)
+		assert.Contains(t, rep.Fallbacks, site.Fallback{ID: f[0], Lang: language.MustParse(f[1]), From: language.MustParse(f[2]), State: templates.State(f[3])})
 	default:
 		t.Fatalf("unknown check %q", verb)
 	}
@@ -358,9 +359,15 @@ func TestList(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, entries, 3)
 	assert.Equal(t, "mood-journal", entries[0].ID)
-	assert.Equal(t, "Diario", entries[0].Title, "the clinic's template replaces the default one")
-	assert.Equal(t, []language.Tag{language.Spanish}, entries[0].Langs)
+	assert.Equal(t, "Mood Journal", entries[0].Title, "the English file beneath still defines the template")
+	assert.Equal(t, []language.Tag{language.English, language.Spanish}, entries[0].Langs, "a folder without the English file adds its languages")
 	assert.Equal(t, worksheet.KindPlan, entries[1].Kind)
+
+	clinic["mood-journal/en.md"] = &fstest.MapFile{Data: []byte("---\nid: mood-journal\ntitle: Journal\nsummary: x\nkind: log\n---\n\nHello.\n")}
+	entries, err = site.List(context.Background(), mine(t), clinic)
+	require.NoError(t, err)
+	assert.Equal(t, "Journal", entries[0].Title, "a folder with the English file replaces the default template whole")
+	assert.Equal(t, []language.Tag{language.English, language.Spanish}, entries[0].Langs)
 
 	_, err = site.List(context.Background(), fstest.MapFS{"x/english.md": {Data: []byte("")}})
 	require.Error(t, err)

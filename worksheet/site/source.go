@@ -30,6 +30,9 @@ type Entry struct {
 // parse is an error.
 func List(ctx context.Context, sources ...fs.FS) ([]Entry, error) {
 	lib, err := templates.Layer(sources...)
+	if err == nil {
+		err = lib.Check()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
@@ -40,8 +43,15 @@ func List(ctx context.Context, sources ...fs.FS) ([]Entry, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		f, _, _ := lib.Pick(id, language.English)
-		ws, err := p.ParseFS(f.FS, f.Name)
+		t, _, err := lib.Translation(id, language.English)
+		if err != nil {
+			return nil, fmt.Errorf("site: %w", err)
+		}
+		src, err := lib.Read(t.Shown)
+		if err != nil {
+			return nil, fmt.Errorf("site: %w", err)
+		}
+		ws, err := p.Parse(t.Shown.Name, src)
 		if err != nil {
 			return nil, err
 		}
