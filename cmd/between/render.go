@@ -39,12 +39,15 @@ func runRender(ctx context.Context, e *env, args []string) error {
 	out := fset.String("o", "", "the `file` to write (default: stdout); never inside a built site")
 	srcs := srcFlag(fset, "a `folder` of templates layered over the built-in library; repeat for more")
 	locales := fset.String("locales", "", "a translator's `folder` laid over the built-in languages and handouts")
+	packet := fset.String("packet", "", "render a packet: the handouts with these `ids` (id1,id2,…) as one PDF or HTML page, in that order")
 	fset.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: between render <id> [--lang es] [--large-print] [--param name=value]... [--format html|pdf|json] [-o FILE]")
+		fmt.Fprintln(e.stderr, "       between render --packet id1,id2,... [--lang es] [--large-print] [--param name=value]... [-o packet.pdf|packet.html]")
 		fmt.Fprintln(e.stderr)
 		fmt.Fprintln(e.stderr, "Renders one handout, personalised with --param values, as a standalone HTML page,")
 		fmt.Fprintln(e.stderr, "a PDF, or JSON (the document model without the clinician notes). Run \"between list\"")
-		fmt.Fprintln(e.stderr, "for the ids.")
+		fmt.Fprintln(e.stderr, "for the ids. With --packet, several handouts become one document to print in one")
+		fmt.Fprintln(e.stderr, "go; each --param goes to the handouts that have it.")
 		fmt.Fprintln(e.stderr)
 		fset.PrintDefaults()
 	}
@@ -55,13 +58,27 @@ func runRender(ctx context.Context, e *env, args []string) error {
 		}
 		return usageErrorf("%v", err)
 	}
-	if len(pos) == 0 {
+	var ids []string
+	switch {
+	case *packet != "":
+		if len(pos) > 0 {
+			return usageErrorf("render --packet takes its ids in the flag, not %q", pos[0])
+		}
+		for id := range strings.SplitSeq(*packet, ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) == 0 {
+			return usageErrorf("--packet needs handout ids, such as --packet sleep-routine,mood-journal")
+		}
+	case len(pos) == 0:
 		return usageErrorf("render needs a handout id, such as sleep-routine (run \"between list\")")
-	}
-	if len(pos) > 1 {
+	case len(pos) > 1:
 		return usageErrorf("render takes one handout id (got %q as well)", pos[1])
+	default:
+		ids = pos
 	}
-	id := pos[0]
 	params, err := parseParams(rawParams)
 	if err != nil {
 		return err
@@ -86,6 +103,9 @@ func runRender(ctx context.Context, e *env, args []string) error {
 	} else if format == handout.PDF && isTerminal(e.stdout) {
 		return usageErrorf("will not write a PDF to a terminal: give -o FILE or redirect stdout")
 	}
+	if *packet != "" && format == handout.JSON {
+		return usageErrorf("a packet is a PDF or an HTML page, not JSON")
+	}
 
 	cat, sources, closer, err := i18nSources(*locales)
 	if err != nil {
@@ -102,12 +122,20 @@ func runRender(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	req := handout.Request{ID: id, Lang: tag, Format: format, Params: params}
-	if *large {
-		req.Variant = worksheet.LargePrint
+	reqs := make([]handout.Request, len(ids))
+	for i, id := range ids {
+		reqs[i] = handout.Request{ID: id, Lang: tag, Format: format, Params: params}
+		if *large {
+			reqs[i].Variant = worksheet.LargePrint
+		}
 	}
 	var buf bytes.Buffer
-	if err := r.Render(ctx, &buf, req); err != nil {
+	if *packet != "" {
+		err = r.RenderPacket(ctx, &buf, format, reqs...)
+	} else {
+		err = r.Render(ctx, &buf, reqs[0])
+	}
+	if err != nil {
 		if errors.Is(err, handout.ErrNotFound) {
 			return fmt.Errorf("%w (run \"between list\" for the ids)", err)
 		}
@@ -120,7 +148,7 @@ func runRender(ctx context.Context, e *env, args []string) error {
 	if err := writePrivate(*out, buf.Bytes()); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "wrote %s (%s, %s, %s)\n", *out, id, tag, format)
+	fmt.Fprintf(e.stdout, "wrote %s (%s, %s, %s)\n", *out, strings.Join(ids, ", "), tag, format)
 	return nil
 }
 
