@@ -43,11 +43,17 @@ func Suggest(s, lang string) string {
 	if blank(s) || Suggested(s) {
 		return s
 	}
-	mark := SuggestionMark
+	return MarkFor(lang) + " " + strings.TrimSpace(s)
+}
+
+// MarkFor returns the suggestion mark a draft in language lang (a BCP 47
+// tag) carries: "(sugerencia)" for Spanish, [SuggestionMark] otherwise.
+// [Suggested] recognises every mark whatever the record's language.
+func MarkFor(lang string) string {
 	if base, _, _ := strings.Cut(strings.ToLower(lang), "-"); base == "es" {
-		mark = suggestionMarks[1]
+		return suggestionMarks[1]
 	}
-	return mark + " " + strings.TrimSpace(s)
+	return SuggestionMark
 }
 
 func cutMark(s string) (string, bool) {

@@ -122,7 +122,13 @@ type Note struct {
 	Style Style
 	// Lang is the language the note was written in.
 	Lang language.Tag
-	// Sections are the non-empty sections in the style's order.
+	// Date is the date of the session the note documents, YYYY-MM-DD: the
+	// review's [homework.Review.SessionDate] for a review note, the
+	// assignment's [homework.Assignment.SessionDate] otherwise; empty when
+	// not recorded.
+	Date string
+	// Sections are the non-empty sections in the style's order. When Date
+	// is set, the first section is headed "Session date" and holds it.
 	Sections []Section
 	// Gaps are the checklist gaps of the input: elements left out of the
 	// note because they were not recorded, and documentation rules broken.
@@ -173,7 +179,13 @@ func (w *Writer) Note(s Style, in Input, opt Options) (*Note, error) {
 	}
 	t := &texts{loc: loc}
 	byPiece := t.pieces(in, s == GIRP)
-	n := &Note{Style: s, Lang: loc.Tag, Gaps: gaps}
+	n := &Note{Style: s, Lang: loc.Tag, Gaps: gaps, Date: in.Assignment.SessionDate}
+	if in.Review != nil {
+		n.Date = in.Review.SessionDate
+	}
+	if n.Date != "" {
+		n.Sections = append(n.Sections, Section{Heading: t.msg("NoteSessionDate", nil), Text: n.Date})
+	}
 	for _, sec := range s.sections() {
 		var parts []string
 		for p := piece(0); p < numPieces; p++ {

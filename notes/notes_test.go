@@ -12,6 +12,7 @@ import (
 	"github.com/betweensessions/between/homework"
 	"github.com/betweensessions/between/homework/hwyaml"
 	"github.com/betweensessions/between/notes"
+	"github.com/betweensessions/between/worksheet/handout"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
@@ -82,10 +83,27 @@ func newWriter(t testing.TB) *notes.Writer {
 	return w
 }
 
+// describe names the case's handout in lang from the built-in library, as
+// between note does.
+func describe(t testing.TB, r *handout.Renderer, in notes.Input, lang language.Tag) notes.Input {
+	t.Helper()
+	if in.Assignment.Worksheet == nil {
+		return in
+	}
+	d, err := r.Describe(*in.Assignment.Worksheet, lang)
+	require.NoError(t, err)
+	in.Handout = &notes.Handout{Title: d.Title, Labels: d.Labels}
+	return in
+}
+
 func TestNotesGolden(t *testing.T) {
 	w := newWriter(t)
+	r, err := handout.New(handout.Options{})
+	require.NoError(t, err)
 	for _, c := range cases(t) {
 		for _, lang := range langs {
+			c := c
+			c.in = describe(t, r, c.in, lang)
 			var all strings.Builder
 			for _, f := range notes.Styles() {
 				n, err := w.Note(f, c.in, notes.Options{Lang: lang})
@@ -99,6 +117,12 @@ func TestNotesGolden(t *testing.T) {
 				assert.Equal(t, n.String(), again.String(), "output is deterministic")
 			}
 			all.WriteString("== gaps\n" + notes.Check(c.in).String() + "\n")
+			if ws := notes.Warnings(c.in, lang); len(ws) > 0 {
+				all.WriteString("== warnings\n")
+				for _, w := range ws {
+					all.WriteString(w.String() + "\n")
+				}
+			}
 			t.Run(c.name+"/"+lang.String(), func(t *testing.T) {
 				golden(t, c.name+"."+lang.String()+".txt", []byte(all.String()))
 			})

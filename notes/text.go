@@ -137,25 +137,31 @@ func (t *texts) method(md homework.Method) []string {
 	return []string{sentence(s)}
 }
 
+// safeguards writes at most one plain sentence per safeguard group of
+// each remote channel: consent ("Discussed the privacy limits of text
+// messages (SMS); client accepted the remaining risk and knows they can
+// switch to paper at any time."), boundaries and security, each with at
+// most one colon.
 func (t *texts) safeguards(all []homework.Safeguards) []string {
 	var out []string
 	for _, sg := range all {
 		if sg.Channel == 0 {
 			continue
 		}
-		var clauses []string
-		var consent []string
-		if sg.Consent.PrivacyLimitsDiscussed {
-			consent = append(consent, t.msg("NoteConsentPrivacy", nil))
+		ch := t.channel(sg.Channel)
+		c := sg.Consent
+		var client []string
+		if c.RiskAccepted {
+			client = append(client, t.msg("NoteConsentRisk", nil))
 		}
-		if sg.Consent.RiskAccepted {
-			consent = append(consent, t.msg("NoteConsentRisk", nil))
+		if c.CanSwitchToPaper {
+			client = append(client, t.msg("NoteConsentPaper", nil))
 		}
-		if sg.Consent.CanSwitchToPaper {
-			consent = append(consent, t.msg("NoteConsentPaper", nil))
+		if c.AILimitsUnderstood {
+			client = append(client, t.msg("NoteConsentAILimits", nil))
 		}
-		if len(consent) > 0 {
-			clauses = append(clauses, t.msg("NoteConsent", m{"Parts": strings.Join(consent, ", ")}))
+		if c.PrivacyLimitsDiscussed || len(client) > 0 {
+			out = append(out, sentence(t.msg("NoteConsent", m{"Channel": ch, "Privacy": c.PrivacyLimitsDiscussed, "Client": t.list(client)})))
 		}
 		var bounds []string
 		b := sg.Boundaries
@@ -172,7 +178,7 @@ func (t *texts) safeguards(all []homework.Safeguards) []string {
 			bounds = append(bounds, t.msg("NoteEmergencyReviewed", nil))
 		}
 		if len(bounds) > 0 {
-			clauses = append(clauses, t.msg("NoteBoundaries", m{"Parts": strings.Join(bounds, ", ")}))
+			out = append(out, sentence(t.msg("NoteBoundaries", m{"Channel": ch, "Parts": strings.Join(bounds, ", ")})))
 		}
 		var sec []string
 		for _, x := range sg.Security.Measures {
@@ -184,12 +190,8 @@ func (t *texts) safeguards(all []homework.Safeguards) []string {
 			sec = append(sec, n)
 		}
 		if len(sec) > 0 {
-			clauses = append(clauses, t.msg("NoteSecurity", m{"Parts": strings.Join(sec, ", ")}))
+			out = append(out, sentence(t.msg("NoteSecurity", m{"Channel": ch, "Parts": t.list(sec)})))
 		}
-		if len(clauses) == 0 {
-			continue
-		}
-		out = append(out, sentence(t.msg("NoteSafeguards", m{"Channel": t.channel(sg.Channel), "Clauses": strings.Join(clauses, "; ")})))
 	}
 	return out
 }

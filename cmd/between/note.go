@@ -1,16 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"os"
+	"io/fs"
 	"strings"
 
 	"github.com/betweensessions/between/homework"
 	"github.com/betweensessions/between/homework/hwyaml"
+	"github.com/betweensessions/between/internal/safefs"
 	"github.com/betweensessions/between/notes"
+	"github.com/betweensessions/between/templates"
+	"github.com/betweensessions/between/worksheet/handout"
 	"golang.org/x/text/language"
 )
 
@@ -26,10 +30,11 @@ func runNote(_ context.Context, e *env, args []string) error {
 	require := fset.Bool("require-complete", false, "refuse to write a note while the checklist has gaps")
 	subject := fset.String("subject", "", "FHIR `reference` of the client, e.g. Patient/123 (fhir only)")
 	practitioner := fset.String("practitioner", "", "FHIR `reference` of the clinician, e.g. Practitioner/7 (fhir only)")
+	srcs := srcFlag(fset, "a `folder` of templates layered over the built-in library, where the worksheet named in the assignment is looked up; repeat for more")
 	fset.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: between note assignment.yaml [--review review.yaml] [--format narrative|soap|dap|birp|girp|fhir]")
-		fmt.Fprintln(e.stderr, "                    [--lang es] [--require-complete] [--subject Patient/x --practitioner Practitioner/y]")
-		fmt.Fprintln(e.stderr, "       between note --check assignment.yaml [--review review.yaml]")
+		fmt.Fprintln(e.stderr, "                    [--lang es] [--require-complete] [--src folder] [--subject Patient/x --practitioner Practitioner/y]")
+		fmt.Fprintln(e.stderr, "       between note --check assignment.yaml [--review review.yaml] [--lang es] [--src folder]")
 		fmt.Fprintln(e.stderr)
 		fmt.Fprintln(e.stderr, "Writes the homework part of a clinical note, or a FHIR R4 Bundle, from")
 		fmt.Fprintln(e.stderr, "an assignment and its review in the homework YAML encoding. See docs/notes.md.")
@@ -59,7 +64,11 @@ func runNote(_ context.Context, e *env, args []string) error {
 	}
 
 	var in notes.Input
-	if in.Assignment, err = readAssignment(files[0]); err != nil {
+	src, err := safefs.ReadFile(files[0], maxRecordBytes)
+	if err != nil {
+		return err
+	}
+	if in.Assignment, err = hwyaml.DecodeAssignment(files[0], bytes.NewReader(src)); err != nil {
 		return err
 	}
 	if *review != "" {
@@ -67,9 +76,15 @@ func runNote(_ context.Context, e *env, args []string) error {
 			return err
 		}
 	}
+	if in.Handout, err = describeHandout(files[0], src, in.Assignment.Worksheet, *srcs, tag); err != nil {
+		return err
+	}
 	if *check {
 		gaps := notes.Check(in)
 		fmt.Fprintln(e.stdout, gaps)
+		for _, w := range notes.Warnings(in, tag) {
+			fmt.Fprintln(e.stdout, w)
+		}
 		if !gaps.OK() {
 			return errReported
 		}
@@ -102,22 +117,55 @@ func runNote(_ context.Context, e *env, args []string) error {
 	return nil
 }
 
+// maxRecordBytes is the largest homework record read: a record is a few
+// kilobytes of text.
+const maxRecordBytes = 1 << 20
+
 // readAssignment reads and decodes an assignment file.
 func readAssignment(name string) (*homework.Assignment, error) {
-	f, err := os.Open(name)
+	src, err := safefs.ReadFile(name, maxRecordBytes)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return hwyaml.DecodeAssignment(name, f)
+	return hwyaml.DecodeAssignment(name, bytes.NewReader(src))
 }
 
 // readReview reads and decodes a review file.
 func readReview(name string) (*homework.Review, error) {
-	f, err := os.Open(name)
+	src, err := safefs.ReadFile(name, maxRecordBytes)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return hwyaml.DecodeReview(name, f)
+	return hwyaml.DecodeReview(name, bytes.NewReader(src))
+}
+
+// describeHandout checks the worksheet the assignment in file name (whose
+// bytes are src) refers to against the built-in library with the --src
+// folders layered over it, and returns its title and param labels in the
+// note's language. A template or param that is not in the library is an
+// error at its line, with a did-you-mean. It returns nil without a
+// worksheet.
+func describeHandout(name string, src []byte, ref *homework.WorksheetRef, srcs []string, lang language.Tag) (*notes.Handout, error) {
+	if ref == nil {
+		return nil, nil
+	}
+	var dirs folders
+	defer dirs.Close()
+	more, err := dirs.templates(srcs)
+	if err != nil {
+		return nil, fmt.Errorf("note: %w", err)
+	}
+	r, err := handout.New(handout.Options{Sources: append([]fs.FS{templates.FS()}, more...)})
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.Describe(*ref, lang)
+	var re *handout.RefError
+	if errors.As(err, &re) {
+		return nil, hwyaml.At(name, src, re.Field, re.Msg)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &notes.Handout{Title: d.Title, Labels: d.Labels}, nil
 }

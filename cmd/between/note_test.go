@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/betweensessions/between/homework"
 	"github.com/betweensessions/between/homework/hwyaml"
 	"github.com/betweensessions/between/templates"
 	"github.com/stretchr/testify/assert"
@@ -46,6 +47,15 @@ func TestNote(t *testing.T) {
 		{"bad format", []string{"note", "--format", "pdf", a}, 2, "", "--format"},
 		{"no file", []string{"note"}, 2, "", "exactly one assignment file"},
 		{"missing file", []string{"note", "nope.yaml"}, 1, "", "nope.yaml"},
+		{"handout by its title", []string{"note", notesCase("seed-sleep.assignment.yaml")}, 0,
+			"Handout: My Sleep Routine; personalised wake-up time 6:00 AM based on work schedule.", ""},
+		{"handout title in the note's language", []string{"note", "--lang", "es", notesCase("seed-sleep.assignment.yaml")}, 0,
+			"Material: Mi rutina de sueño; personalizado: hora de levantarse 6:00 AM, según work schedule.", ""},
+		{"unedited draft: suggestions are gaps", []string{"note", "--check", notesCase("draft.assignment.yaml")}, 1,
+			"unconfirmed_suggestion at rationale: drafted from a template", ""},
+		{"unedited draft refused", []string{"note", "--require-complete", notesCase("draft.assignment.yaml")}, 1, "", "unconfirmed_suggestion"},
+		{"language warning, exit 0", []string{"note", "--check", "--lang", "es", notesCase("seed-sleep.assignment.yaml")}, 0,
+			"ok\nwarning: task.what: seems to be in English, not in the note's language (es)\n", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,6 +63,53 @@ func TestNote(t *testing.T) {
 			require.Equal(t, tt.code, code, "exit code; stderr: %s", errOut)
 			assert.Contains(t, out, tt.stdout)
 			assert.Contains(t, errOut, tt.stderr)
+		})
+	}
+}
+
+// A worksheet reference must name a template of the library the command
+// is given and params it declares: a typo is an error at its line with a
+// did-you-mean, in --check as in a note, and nothing is written.
+func TestNoteWorksheetReference(t *testing.T) {
+	lib := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(lib, "clinic-walk"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(lib, "clinic-walk", "en.md"), []byte("---\nid: clinic-walk\ntitle: Our Walking Plan\nsummary: A short walk.\nkind: plan\nparams:\n  - name: route\n    label: Route\n---\n\nWalk {{route}}.\n"), 0o644))
+	base := "task:\n  what: a walk\nworksheet:\n"
+	tests := []struct {
+		name, src string
+		args      []string
+		code      int
+		want      string
+	}{
+		{"typo in the template", base + "  template: sleep-routne\n", nil, 1,
+			`a.yaml:4:3: worksheet.template: no template "sleep-routne" in the library (did you mean "sleep-routine"?)`},
+		{"undeclared param", base + "  template: sleep-routine\n  params:\n    wake: SECRET\n", nil, 1,
+			`a.yaml:6:5: worksheet.params.wake: sleep-routine has no param "wake" (it has "wake_time", "wind_down_time")`},
+		{"a clinic's template without --src", base + "  template: clinic-walk\n", nil, 1, `no template "clinic-walk"`},
+		{"a clinic's template with --src", base + "  template: clinic-walk\n  params:\n    route: round the park\n", []string{"--src", lib}, 0,
+			"Handout: Our Walking Plan; personalised route round the park."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := writeTemp(t, "a.yaml", tt.src)
+			for _, mode := range [][]string{{"note"}, {"note", "--check"}} {
+				args := append(append(mode, tt.args...), p)
+				out, errOut, code := runCLI(t, args...)
+				if tt.code == 0 && len(mode) == 2 {
+					// The record itself is incomplete: --check lists its
+					// gaps, and none is about the worksheet.
+					assert.NotContains(t, out+errOut, "worksheet")
+					continue
+				}
+				require.Equal(t, tt.code, code, "%v: stderr %s", mode, errOut)
+				if tt.code != 0 {
+					assert.Empty(t, out, "nothing on stdout")
+					assert.Contains(t, errOut, tt.want)
+					assert.NotContains(t, errOut, "SECRET")
+				} else if len(mode) == 1 {
+					assert.Contains(t, out, tt.want)
+				}
+			}
 		})
 	}
 }
@@ -100,10 +157,38 @@ func TestNewAssignment(t *testing.T) {
 			require.NoError(t, err, "the draft decodes back:\n%s", out)
 			assert.Equal(t, "sleep-routine", a.Worksheet.Template)
 			assert.Equal(t, lang, a.Worksheet.Language)
-			assert.NotEmpty(t, a.Rationale)
-			assert.NotEmpty(t, a.FollowUp.How)
-			assert.Len(t, a.Barriers, 3)
+			assert.True(t, homework.Suggested(a.Rationale), "the template's rationale is a suggestion")
+			assert.True(t, homework.Suggested(a.FollowUp.How))
+			assert.True(t, homework.Suggested(a.Task.Frequency))
+			require.Len(t, a.Barriers, 3)
+			for _, b := range a.Barriers {
+				assert.True(t, homework.Suggested(b.Concern) && homework.Suggested(b.Plan))
+			}
 			assert.False(t, a.Check().OK(), "the draft is not complete until the clinician fills it in")
+
+			// The unedited draft: every suggestion is a gap, a complete
+			// note is refused, and the note states none of them.
+			p := writeTemp(t, "draft.yaml", out)
+			check, _, code := runCLI(t, "note", "--check", "--lang", lang, p)
+			assert.Equal(t, 1, code)
+			for _, f := range []string{"task.frequency", "rationale", "barriers[0].concern", "barriers[2].plan", "follow_up.how"} {
+				assert.Contains(t, check, "unconfirmed_suggestion at "+f+":")
+			}
+			_, errOut, code = runCLI(t, "note", "--require-complete", p)
+			assert.Equal(t, 1, code)
+			assert.Contains(t, errOut, "unconfirmed_suggestion")
+			note, _, code := runCLI(t, "note", "--lang", lang, p)
+			assert.Equal(t, 0, code)
+			assert.NotContains(t, note, homework.Confirm(a.Rationale)[:20])
+			assert.NotContains(t, note, homework.Confirm(a.Barriers[0].Concern)[:10])
+			assert.NotContains(t, note, homework.MarkFor(lang))
+
+			// Deleting the mark confirms the text.
+			confirmed := strings.ReplaceAll(out, "rationale: "+homework.MarkFor(lang)+" ", "rationale: ")
+			p = writeTemp(t, "confirmed.yaml", confirmed)
+			check, _, _ = runCLI(t, "note", "--check", "--lang", lang, p)
+			assert.NotContains(t, check, "unconfirmed_suggestion at rationale:")
+			assert.Contains(t, check, "unconfirmed_suggestion at follow_up.how:")
 		})
 	}
 	_, errOut, code := runCLI(t, "new-assignment", "--template", "no-such")
@@ -117,11 +202,13 @@ func TestNewAssignment(t *testing.T) {
 func TestNewAssignmentEveryTemplate(t *testing.T) {
 	dirs, err := os.ReadDir(filepath.Join("..", "..", "templates"))
 	require.NoError(t, err)
+	lib, err := templates.Layer(templates.FS())
+	require.NoError(t, err)
 	for _, d := range dirs {
 		if !d.IsDir() {
 			continue
 		}
-		out, err := newAssignment(templates.FS(), d.Name(), language.English)
+		out, err := newAssignment(lib, d.Name(), language.English)
 		require.NoError(t, err, d.Name())
 		_, err = hwyaml.DecodeAssignment(d.Name(), strings.NewReader(string(out)))
 		assert.NoError(t, err, d.Name())
