@@ -19,8 +19,6 @@ import (
 	"io"
 	"os"
 
-	"golang.org/x/text/language"
-
 	"github.com/betweensessions/between/homework"
 	"github.com/betweensessions/between/notes"
 	"github.com/betweensessions/between/worksheet/handout"
@@ -80,20 +78,7 @@ func request(ref *homework.WorksheetRef) (handout.Request, error) {
 	if ref == nil {
 		return handout.Request{}, errors.New("the assignment names no handout")
 	}
-	req := handout.Request{ID: ref.Template, Format: handout.PDF, Params: ref.Params}
-	if ref.Language != "" {
-		tag, err := language.Parse(ref.Language)
-		if err != nil {
-			return req, fmt.Errorf("worksheet language: %w", err)
-		}
-		req.Lang = tag
-	}
-	if ref.Variant != "" {
-		if err := req.Variant.UnmarshalText([]byte(ref.Variant)); err != nil {
-			return req, err
-		}
-	}
-	return req, nil
+	return handout.RequestFor(*ref, handout.PDF)
 }
 
 // run prints the checklist results and the note to w, and writes the

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/betweensessions/between/diag"
+	"github.com/betweensessions/between/homework"
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet"
@@ -273,4 +274,32 @@ func sortedKeys(m map[string]string) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// RequestFor returns the request for the handout an assignment names
+// (homework.Assignment.Worksheet), in format f: the template ref.Template,
+// in ref.Language (empty: English), in ref.Variant ("standard",
+// "large-print", or empty for standard), with ref.Params. An embedder
+// that holds an assignment calls it instead of building the request by
+// hand. A language that is not a BCP 47 tag (an error wrapping
+// [ErrLanguage]) or an unknown variant is an error naming the field, never
+// quoting the record's value.
+func RequestFor(ref homework.WorksheetRef, f Format) (Request, error) {
+	req := Request{ID: ref.Template, Format: f, Params: ref.Params}
+	if ref.Template == "" {
+		return req, fmt.Errorf("%w: the worksheet names no template", ErrNotFound)
+	}
+	if ref.Language != "" {
+		tag, err := language.Parse(ref.Language)
+		if err != nil {
+			return req, fmt.Errorf("%w: %s: the worksheet language is not a BCP 47 language tag", ErrLanguage, ref.Template)
+		}
+		req.Lang = tag
+	}
+	if ref.Variant != "" {
+		if err := req.Variant.UnmarshalText([]byte(ref.Variant)); err != nil {
+			return req, fmt.Errorf("handout: %s: the worksheet variant is not %s or %s", ref.Template, homework.VariantStandard, homework.VariantLargePrint)
+		}
+	}
+	return req, nil
 }
