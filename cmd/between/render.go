@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -11,7 +12,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/betweensessions/between/worksheet"
+	"golang.org/x/text/language"
+
+	"github.com/betweensessions/between/homework"
 	"github.com/betweensessions/between/worksheet/handout"
 	"github.com/betweensessions/between/worksheet/site"
 )
@@ -39,10 +42,12 @@ func runRender(ctx context.Context, e *env, args []string) error {
 	out := fset.String("o", "", "the `file` to write (default: stdout); never inside a built site")
 	srcs := srcFlag(fset, "a `folder` of templates layered over the built-in library; repeat for more")
 	locales := fset.String("locales", "", "a translator's `folder` laid over the built-in languages and handouts")
+	assignment := fset.String("assignment", "", "an assignment `file` (homework YAML): render the handout it names, in its language, variant and params")
 	packet := fset.String("packet", "", "render a packet: the handouts with these `ids` (id1,id2,…) as one PDF or HTML page, in that order")
 	fset.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: between render <id> [--lang es] [--large-print] [--param name=value]... [--format html|pdf|json] [-o FILE]")
 		fmt.Fprintln(e.stderr, "       between render --packet id1,id2,... [--lang es] [--large-print] [--param name=value]... [-o packet.pdf|packet.html]")
+		fmt.Fprintln(e.stderr, "       between render --assignment assignment.yaml [--format html|pdf|json] [-o FILE]")
 		fmt.Fprintln(e.stderr)
 		fmt.Fprintln(e.stderr, "Renders one handout, personalised with --param values, as a standalone HTML page,")
 		fmt.Fprintln(e.stderr, "a PDF, or JSON (the document model without the clinician notes). Run \"between list\"")
@@ -59,7 +64,27 @@ func runRender(ctx context.Context, e *env, args []string) error {
 		return usageErrorf("%v", err)
 	}
 	var ids []string
+	var ref *homework.WorksheetRef // the handout an --assignment names
 	switch {
+	case *assignment != "":
+		var conflict []string
+		fset.Visit(func(f *flag.Flag) {
+			if f.Name == "lang" || f.Name == "large-print" || f.Name == "param" || f.Name == "packet" {
+				conflict = append(conflict, "--"+f.Name)
+			}
+		})
+		if len(pos) > 0 || len(conflict) > 0 {
+			return usageErrorf("--assignment names the handout, its language, variant and params: give no id, --lang, --large-print, --param or --packet with it")
+		}
+		a, err := readAssignment(*assignment)
+		if err != nil {
+			return err
+		}
+		if a.Worksheet == nil {
+			return fmt.Errorf("render: %s names no worksheet (worksheet.template)", *assignment)
+		}
+		ref = a.Worksheet
+		ids = []string{ref.Template}
 	case *packet != "":
 		if len(pos) > 0 {
 			return usageErrorf("render --packet takes its ids in the flag, not %q", pos[0])
@@ -124,9 +149,18 @@ func runRender(ctx context.Context, e *env, args []string) error {
 	}
 	reqs := make([]handout.Request, len(ids))
 	for i, id := range ids {
-		reqs[i] = handout.Request{ID: id, Lang: tag, Format: format, Params: params}
+		wr := homework.WorksheetRef{Template: id, Language: tag.String(), Params: params}
 		if *large {
-			reqs[i].Variant = worksheet.LargePrint
+			wr.Variant = homework.VariantLargePrint
+		}
+		if ref != nil {
+			wr = *ref
+		}
+		if reqs[i], err = handout.RequestFor(wr, format); err != nil {
+			if ref != nil {
+				return fmt.Errorf("render: %s: %w", *assignment, err)
+			}
+			return err
 		}
 	}
 	var buf bytes.Buffer
@@ -148,7 +182,7 @@ func runRender(ctx context.Context, e *env, args []string) error {
 	if err := writePrivate(*out, buf.Bytes()); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "wrote %s (%s, %s, %s)\n", *out, strings.Join(ids, ", "), tag, format)
+	fmt.Fprintf(e.stdout, "wrote %s (%s, %s, %s)\n", *out, strings.Join(ids, ", "), cmp.Or(reqs[0].Lang, language.English), format)
 	return nil
 }
 

@@ -127,3 +127,34 @@ func TestI18nCheckGlyphs(t *testing.T) {
 	assert.Contains(t, stdout, `font "andika" cannot draw`)
 	assert.Contains(t, stdout, `'न' (U+0928)`)
 }
+
+// TestRenderAssignment renders the handout an assignment names, in its
+// language and variant, through handout.RequestFor.
+func TestRenderAssignment(t *testing.T) {
+	src, err := os.ReadFile("../../notes/testdata/cases/mood-journal.assignment.yaml")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.yaml")
+	withRef := strings.Replace(string(src), "  template: mood-journal\n", "  template: mood-journal\n  language: es\n  variant: large-print\n", 1)
+	require.NoError(t, os.WriteFile(file, []byte(withRef), 0o600))
+	out := filepath.Join(dir, "h.html")
+	stdout, stderr, code := runCLI(t, "render", "--assignment", file, "-o", out)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "wrote "+out+" (mood-journal, es, html)")
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `<html lang="es"`)
+	assert.Contains(t, string(b), "handout-large-print")
+
+	_, stderr, code = runCLI(t, "render", "--assignment", file, "--lang", "en")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "--assignment names the handout")
+	_, stderr, code = runCLI(t, "render", "mood-journal", "--assignment", file)
+	assert.Equal(t, 2, code, stderr)
+
+	none := filepath.Join(dir, "none.yaml")
+	require.NoError(t, os.WriteFile(none, []byte(strings.Replace(string(src), "worksheet:\n  template: mood-journal\n", "", 1)), 0o600))
+	_, stderr, code = runCLI(t, "render", "--assignment", none)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "names no worksheet")
+}

@@ -12,6 +12,11 @@
 //		Params:  map[string]string{"wake_time": "6:00"},
 //	})
 //
+// A program that holds a [homework.Assignment] renders the handout it
+// names with [RequestFor]:
+//
+//	req, err := handout.RequestFor(*a.Worksheet, handout.PDF)
+//
 // # Languages
 //
 // A request's language is matched to a template file up the chain of

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
+	"github.com/betweensessions/between/homework"
 	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet"
 	"github.com/betweensessions/between/worksheet/handout"
@@ -232,6 +233,51 @@ func TestFallbackToEnglish(t *testing.T) {
 	req.Format = handout.PDF
 	require.NoError(t, r.Render(ctx, &pdf, req))
 	assert.True(t, bytes.HasPrefix(pdf.Bytes(), []byte("%PDF-")))
+}
+
+// TestUntranslatedCopyFallsBack checks that a Spanish file with no
+// source_hash (a copy "between i18n new" made) is shown as English with
+// the note, as on the site: the library's one rule.
+func TestUntranslatedCopyFallsBack(t *testing.T) {
+	en, err := fs.ReadFile(clinicFS, "walk-plan/en.md")
+	require.NoError(t, err)
+	copyFS := fstest.MapFS{"walk-plan/es.md": {Data: []byte(strings.Replace(string(en), "My Walking Plan", "Mi plan", 1))}}
+	r := newRenderer(t, handout.Options{Sources: []fs.FS{templates.FS(), clinicFS, copyFS}})
+	var html bytes.Buffer
+	require.NoError(t, r.Render(context.Background(), &html, handout.Request{ID: "walk-plan", Lang: language.Spanish, Params: map[string]string{"walk_time": "7:30"}}))
+	page := html.String()
+	assert.Contains(t, page, `<p class="note">`)
+	assert.Contains(t, page, `<div lang="en">`)
+	assert.Contains(t, page, "My Walking Plan")
+	assert.NotContains(t, page, "Mi plan")
+}
+
+func TestRequestFor(t *testing.T) {
+	req, err := handout.RequestFor(homework.WorksheetRef{Template: "walk-plan", Language: "es-MX", Variant: homework.VariantLargePrint, Params: map[string]string{"walk_time": "7:30"}}, handout.PDF)
+	require.NoError(t, err)
+	assert.Equal(t, handout.Request{ID: "walk-plan", Lang: language.MustParse("es-MX"), Variant: worksheet.LargePrint, Format: handout.PDF, Params: map[string]string{"walk_time": "7:30"}}, req)
+
+	req, err = handout.RequestFor(homework.WorksheetRef{Template: "walk-plan"}, handout.HTML)
+	require.NoError(t, err)
+	assert.Equal(t, handout.Request{ID: "walk-plan"}, req, "empty language and variant: English, standard print")
+
+	const secret = "CLIENT-WORDS"
+	_, err = handout.RequestFor(homework.WorksheetRef{Template: "walk-plan", Language: secret + " x"}, handout.HTML)
+	require.ErrorIs(t, err, handout.ErrLanguage)
+	assert.NotContains(t, err.Error(), secret)
+	_, err = handout.RequestFor(homework.WorksheetRef{Template: "walk-plan", Variant: secret}, handout.HTML)
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), secret)
+	assert.Contains(t, err.Error(), "variant")
+	_, err = handout.RequestFor(homework.WorksheetRef{}, handout.HTML)
+	require.ErrorIs(t, err, handout.ErrNotFound)
+
+	r := newRenderer(t, handout.Options{Sources: []fs.FS{templates.FS(), clinicFS}})
+	req, err = handout.RequestFor(homework.WorksheetRef{Template: "walk-plan", Language: "en", Params: map[string]string{"walk_time": "7:30"}}, handout.HTML)
+	require.NoError(t, err)
+	var html bytes.Buffer
+	require.NoError(t, r.Render(context.Background(), &html, req))
+	assert.Contains(t, html.String(), "7:30")
 }
 
 func TestLayeredSources(t *testing.T) {
