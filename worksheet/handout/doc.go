@@ -21,7 +21,8 @@
 //
 // A request's language is matched to a template file up the chain of
 // parent languages (es-419 and es-MX find es.md). A handout not yet
-// translated is shown in English, with a note in the language asked for
+// translated (no file in the language, or a copy with no source_hash, as
+// [templates.Library.Translation] tells it) is shown in English, with a note in the language asked for
 // saying so; its labels and weekday names are then English too, but the
 // crisis lines and paper size are still those of the client's locale.
 //
