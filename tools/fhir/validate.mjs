@@ -21,7 +21,9 @@
 //     - every Bundle entry's fullUrl is urn:uuid:<its resource's id>;
 //     - every extension URL is an R4 core extension definition, and its
 //       value has a type that definition allows; nested extensions are
-//       ones their parent defines (translation's lang and content).
+//       ones their parent defines (translation's lang and content);
+//     - a Questionnaire's linkIds are unique (constraint que-2, which
+//       Medplum does not evaluate) and every enableWhen names one of them.
 //
 // Usage: node validate.mjs FILE...  Each file holds one JSON resource,
 // usually a Bundle. It prints "FILE: ok" or one line per problem, and exits
@@ -293,6 +295,31 @@ function checkExtensions(list, parent, path, problems) {
   }
 }
 
+// checkQuestionnaire applies que-2 and checks enableWhen targets.
+function checkQuestionnaire(q, where, problems) {
+  const ids = new Set();
+  const when = [];
+  const visit = (items, path) => {
+    for (const [i, it] of (items ?? []).entries()) {
+      const p = `${path}.item[${i}]`;
+      if (ids.has(it.linkId)) {
+        problems.push(`${p}: linkId "${it.linkId}" is used twice (que-2)`);
+      }
+      ids.add(it.linkId);
+      for (const w of it.enableWhen ?? []) {
+        when.push([p, w.question]);
+      }
+      visit(it.item, p);
+    }
+  };
+  visit(q.item, where);
+  for (const [p, id] of when) {
+    if (!ids.has(id)) {
+      problems.push(`${p}.enableWhen: names no item of the Questionnaire`);
+    }
+  }
+}
+
 function validate(resource, where, problems) {
   try {
     validateResource(resource);
@@ -303,6 +330,9 @@ function validate(resource, where, problems) {
     }
   }
   checkBindings(resource, resource.resourceType, where + resource.resourceType, problems);
+  if (resource.resourceType === 'Questionnaire') {
+    checkQuestionnaire(resource, where + 'Questionnaire', problems);
+  }
   if (where === '') {
     checkOwn(resource, resource.resourceType, problems); // a Bundle's walk covers its entries
   }
