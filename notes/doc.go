@@ -49,6 +49,16 @@
 //
 // # Never inventing
 //
+// Only what was observed is written: "understood" is not "restated in
+// their own words"; a declined task was proposed, not assigned; a contact
+// is a reminder only when its purpose says so. Text still marked as a
+// suggestion ([homework.Suggested], from a draft) is left out until the
+// clinician confirms it, and so is text holding only white space; both are
+// gaps. [Input.Handout] names the handout by its title in the note's
+// language (package handout's Renderer.Describe resolves it and checks the
+// reference against the template library). [Warnings] reports free text
+// that seems to be in another language than the note.
+//
 // A missing element is left out, never filled with boilerplate, and
 // reported in [Note.Gaps]: [Check] runs [homework.Assignment.Check] and,
 // with a review, [homework.Review.Check], and adds [ItemMeasureDate] for a

@@ -61,6 +61,7 @@ func commands() []command {
 		{name: "note", summary: "write the homework part of a clinical note, or a FHIR Bundle", run: runNote},
 		{name: "remind", summary: "write an assignment's reminders as a calendar file (.ics) for any phone", run: runRemind},
 		{name: "new-assignment", summary: "draft a YAML assignment from a template's clinician notes", run: runNewAssignment},
+		{name: "new-review", summary: "draft a YAML review of an assignment for the next session", run: runNewReview},
 	}
 }
 

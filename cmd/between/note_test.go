@@ -214,3 +214,36 @@ func TestNewAssignmentEveryTemplate(t *testing.T) {
 		assert.NoError(t, err, d.Name())
 	}
 }
+
+// new-review drafts a review that decodes, carries the assignment's id,
+// offers the barriers discussed only as suggestions, and leaves every
+// observation to the clinician.
+func TestNewReview(t *testing.T) {
+	a := notesCase("seed-sleep.assignment.yaml")
+	for _, lang := range []string{"en", "es"} {
+		out, errOut, code := runCLI(t, "new-review", a, "--lang", lang)
+		require.Equal(t, 0, code, errOut)
+		r, err := hwyaml.DecodeReview("review.yaml", strings.NewReader(out))
+		require.NoError(t, err, "the draft decodes back:\n%s", out)
+		assert.Equal(t, "a-110", r.AssignmentID)
+		assert.Zero(t, r.DaysPlanned, "days are the clinician's to record")
+		assert.Empty(t, r.ClientExperience)
+		require.Len(t, r.BarriersMet, 1)
+		assert.Equal(t, homework.MarkFor(lang)+" sleeping in on days off", r.BarriersMet[0].Concern)
+
+		p := writeTemp(t, "review.yaml", out)
+		check, _, code := runCLI(t, "note", "--check", a, "--review", p)
+		assert.Equal(t, 1, code)
+		for _, want := range []string{"missing completion: review.days_planned", "missing client_experience", "unconfirmed_suggestion at review.barriers_met[0].concern"} {
+			assert.Contains(t, check, want)
+		}
+		note, _, code := runCLI(t, "note", a, "--review", p)
+		assert.Equal(t, 0, code)
+		assert.NotContains(t, note, "sleeping in", "a suggested barrier is not written as met")
+	}
+	_, errOut, code := runCLI(t, "new-review")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "exactly one assignment file")
+	_, _, code = runCLI(t, "new-review", "nope.yaml")
+	assert.Equal(t, 1, code)
+}
