@@ -241,3 +241,32 @@ func TestTranslationMustMatch(t *testing.T) {
 	_, err = questionnaire.FromWorksheet(en, &short)
 	assert.ErrorContains(t, err, "does not have the same fill-in places")
 }
+
+func FuzzReadResponse(f *testing.F) {
+	phq, err := questionnaire.Measure(homework.PHQ9)
+	require.NoError(f, err)
+	for _, name := range []string{"phq-9.json", "mood-journal.json", "gad-7.json"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "response", name))
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	f.Add([]byte(`{"resourceType":"QuestionnaireResponse","item":[{"linkId":"x","item":[{"linkId":"x"}]}]}`))
+	en, es := parse(f, "mood-journal")
+	mood, err := questionnaire.FromWorksheet(en, es)
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, q := range []*questionnaire.Questionnaire{phq, mood} {
+			rv, err := q.ReadResponse("f.json", data)
+			if err != nil {
+				var re *questionnaire.ResponseError
+				if !errors.As(err, &re) {
+					t.Fatalf("not a ResponseError: %v", err)
+				}
+				continue
+			}
+			if err := rv.Validate(); err != nil {
+				t.Fatalf("a response read into an invalid review: %v", err)
+			}
+		}
+	})
+}
