@@ -56,6 +56,7 @@ func TestEveryGapReported(t *testing.T) {
 		homework.RuleDeclinedChannelUsed, homework.RuleAIWithoutHumanReview,
 		homework.RuleRiskWithoutBackupPlan, homework.RuleAdaptationWithoutReason,
 		homework.RuleLargePrintNotUsed, homework.RuleNeedsSmartphone, homework.RuleSelfHarmFollowUp,
+		homework.RuleUnconfirmedSuggestion, homework.RuleBlankText,
 	} {
 		assert.True(t, rules[id], "no case breaks rule %s", id)
 	}

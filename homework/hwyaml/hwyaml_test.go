@@ -194,3 +194,21 @@ func TestLine(t *testing.T) {
 	assert.Equal(t, 2, hwyaml.Line(src, "task.what"))
 	assert.Equal(t, 0, hwyaml.Line([]byte("task: ["), "task"))
 }
+
+// A suggestion mark is part of the text: it survives encoding and decoding
+// in both languages, including text YAML must quote.
+func TestSuggestionRoundTrip(t *testing.T) {
+	a := &homework.Assignment{
+		Rationale: homework.Suggest("A fixed wake-up time: the strongest anchor", "en"),
+		Barriers:  []homework.Barrier{{Concern: homework.Suggest("duerme hasta tarde", "es"), Plan: homework.Suggest("#1 plan: alarm", "en")}},
+	}
+	var buf bytes.Buffer
+	require.NoError(t, hwyaml.Encode(&buf, a))
+	assert.Contains(t, buf.String(), "(suggested) A fixed wake-up time", "the mark is visible in the file")
+	back, err := hwyaml.DecodeAssignment("a.yaml", &buf)
+	require.NoError(t, err)
+	assert.Equal(t, a.Rationale, back.Rationale)
+	assert.Equal(t, a.Barriers, back.Barriers)
+	assert.True(t, homework.Suggested(back.Barriers[0].Concern))
+	assert.Equal(t, "#1 plan: alarm", homework.Confirm(back.Barriers[0].Plan))
+}
