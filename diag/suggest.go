@@ -42,3 +42,22 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// IsName reports whether s looks like a name a program or a form gave —
+// an id, a key, a code — so that an error may repeat it: 1 to 64 ASCII
+// letters, digits, '.', '_' and '-', starting with a letter or a digit.
+// Anything else may be a person's own words, which an error must not
+// repeat; name the field that holds it instead.
+func IsName(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if !alnum && (i == 0 || c != '.' && c != '_' && c != '-') {
+			return false
+		}
+	}
+	return true
+}

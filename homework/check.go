@@ -440,14 +440,14 @@ func (a *Assignment) validate(c *checker) {
 		bad(!(n.valid(v) || optional && v == 0), path, "unknown or unset "+n.typ)
 	}
 	enum(int(a.Task.Kind), kindNames, true, "task.kind")
-	bad(a.Task.Minutes < 0, "task.minutes", "negative")
+	count(c, a.Task.Minutes, MaxMinutes, "task.minutes")
 	enum(int(a.Method.Channel), channelNames, true, "method.channel")
 	bad(!wellFormedDate(a.SessionDate), "session_date", "want a date as YYYY-MM-DD")
 	for i, k := range a.Method.Contacts {
 		p := fmt.Sprintf("method.contacts[%d]", i)
 		enum(int(k.Channel), channelNames, false, p+".channel")
 		enum(int(k.Purpose), purposeNames, true, p+".purpose")
-		bad(k.Minutes < 0, p+".minutes", "negative")
+		count(c, k.Minutes, MaxMinutes, p+".minutes")
 	}
 	for i, s := range a.Method.Safeguards {
 		p := fmt.Sprintf("method.safeguards[%d]", i)
@@ -473,8 +473,8 @@ func (a *Assignment) validate(c *checker) {
 	}
 	if n := a.Adaptations.Neurodivergent; n != nil {
 		const p = "adaptations.neurodivergent"
-		bad(n.Parts < 0, p+".parts", "negative")
-		bad(n.MinutesPerPart < 0, p+".minutes_per_part", "negative")
+		count(c, n.Parts, MaxParts, p+".parts")
+		count(c, n.MinutesPerPart, MaxMinutes, p+".minutes_per_part")
 		bad(n.Parts > 0 && n.MinutesPerPart == 0, p+".minutes_per_part", "parts without minutes per part")
 		bad(n.Parts == 0 && n.MinutesPerPart > 0, p+".parts", "minutes per part without parts")
 		bad(len(n.Routines) > 0 && len(n.Routines) != n.Parts, p+".routines", "want one routine per part")
@@ -525,16 +525,35 @@ func (r *Review) Validate() error {
 	return c.err()
 }
 
+// The largest counts a record may hold: a larger one is a typo, and is
+// refused as an impossible value ([RuleInvalid]) before any arithmetic.
+const (
+	// MaxMinutes bounds the minutes of one sitting, contact or part: a day.
+	MaxMinutes = 24 * 60
+	// MaxDays bounds the days planned or completed between two sessions:
+	// a year.
+	MaxDays = 366
+	// MaxParts bounds the parts a task is split into.
+	MaxParts = 12
+)
+
+// count records a RuleInvalid violation at path when v is below 0 or
+// above most.
+func count(c *checker, v, most int, path string) {
+	switch {
+	case v < 0:
+		c.broke(RuleInvalid, path, "negative")
+	case v > most:
+		c.broke(RuleInvalid, path, "more than %d, the most it may be", most)
+	}
+}
+
 func (r *Review) validate(c *checker) {
 	if !wellFormedDate(r.SessionDate) {
 		c.broke(RuleInvalid, "session_date", "want a date as YYYY-MM-DD")
 	}
-	if r.DaysPlanned < 0 {
-		c.broke(RuleInvalid, "days_planned", "negative")
-	}
-	if r.DaysCompleted < 0 {
-		c.broke(RuleInvalid, "days_completed", "negative")
-	}
+	count(c, r.DaysPlanned, MaxDays, "days_planned")
+	count(c, r.DaysCompleted, MaxDays, "days_completed")
 	if r.DaysCompleted > r.DaysPlanned && r.DaysPlanned >= 0 {
 		c.broke(RuleInvalid, "days_completed", "more days completed than planned")
 	}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/betweensessions/between/diag"
 	"github.com/betweensessions/between/homework"
 	"github.com/betweensessions/between/i18n"
 	"golang.org/x/text/language"
@@ -219,6 +220,10 @@ func prepare(in Input, opt Options) (homework.Findings, error) {
 			return homework.Findings{}, fmt.Errorf("notes: review: %w", err)
 		}
 		if a := in.Assignment.ID; a != "" && r.AssignmentID != "" && a != r.AssignmentID {
+			if !diag.IsName(a) || !diag.IsName(r.AssignmentID) {
+				// An id that is not a name may be a person's words.
+				return homework.Findings{}, errors.New("notes: the review's assignment_id is not the assignment's id")
+			}
 			return homework.Findings{}, fmt.Errorf("notes: review is for assignment %q, not %q", r.AssignmentID, a)
 		}
 	}

@@ -19,6 +19,11 @@ import (
 // line 1 is the opening "---".
 const frontLine = 2
 
+// MaxIDLength is the longest id, in bytes. An id names a folder and the
+// files built from it, so a longer one is refused at its line rather than
+// failing later on a file name the system cannot make.
+const MaxIDLength = 64
+
 // maxMinutes is the longest sitting front matter may give, in minutes: a
 // day. Homework meant for one sitting takes minutes, not hours.
 const maxMinutes = 24 * 60
@@ -76,6 +81,8 @@ func (s *state) checkMeta(doc *yamlpos.Doc, m *Meta) {
 		s.errPos(line, col, "id is required: a short name of lowercase letters, digits and hyphens, the same as the folder name")
 	case m.ID == "":
 		// the value did not decode, and decodeMeta has reported it
+	case len(m.ID) > MaxIDLength:
+		s.errPos(line, col, fmt.Sprintf("id is %d characters long; an id may be at most %d", len(m.ID), MaxIDLength))
 	case !idPattern.MatchString(m.ID):
 		s.errPos(line, col, fmt.Sprintf("id %q may hold only lowercase letters a-z, digits and hyphens", m.ID))
 	default:

@@ -229,6 +229,53 @@ func TestParseErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "a null is missing",
+			path: "demo/en.md",
+			src:  "---\nsummary: x\nid: ~\ntitle: null\nkind: ~\n---\n",
+			want: []string{
+				`worksheet: demo/en.md:3:5: id is required: a short name of lowercase letters, digits and hyphens, the same as the folder name`,
+				`worksheet: demo/en.md:4:8: title is required`,
+				`worksheet: demo/en.md:5:7: kind is required: one of worksheet, log, plan, handout or review`,
+			},
+		},
+		{
+			name: "blank values are missing",
+			path: "demo/en.md",
+			src:  "---\nid: ''\ntitle: '   '\nkind:\n---\n",
+			want: []string{
+				`worksheet: demo/en.md:2:5: id is required: a short name of lowercase letters, digits and hyphens, the same as the folder name`,
+				`worksheet: demo/en.md:3:8: title is required`,
+				`worksheet: demo/en.md:4:6: kind is required: one of worksheet, log, plan, handout or review`,
+			},
+		},
+		{
+			name: "numbers out of range",
+			path: "demo/en.md",
+			src:  "---\nid: demo\ntitle: Demo\nkind: log\nminutes: 1e9\nparts: 9223372036854775807\n---\n",
+			want: []string{
+				`worksheet: demo/en.md:5:10: minutes: want a whole number such as 10`,
+				`worksheet: demo/en.md:6:8: parts: the number is out of range; want at most 1000000000 either way from 0`,
+			},
+		},
+		{
+			name: "minutes past a day",
+			path: "demo/en.md",
+			src:  "---\nid: demo\ntitle: Demo\nkind: log\nminutes: 1441\n---\n",
+			want: []string{`worksheet: demo/en.md:5:10: minutes must be from 0 to 1440 (a day)`},
+		},
+		{
+			name: "id too long",
+			path: "demo/en.md",
+			src:  "---\nid: " + strings.Repeat("a", 65) + "\ntitle: Demo\nkind: log\n---\n",
+			want: []string{`worksheet: demo/en.md:2:5: id is 65 characters long; an id may be at most 64`},
+		},
+		{
+			name: "alias in front matter",
+			path: "demo/en.md",
+			src:  "---\nid: demo\ntitle: &t Demo\nsummary: *t\nkind: log\n---\n",
+			want: []string{`worksheet: demo/en.md:4:10: an alias (*name) is not allowed; write the value out in full`},
+		},
+		{
 			name: "id does not match folder",
 			path: "sleep-routine/en.md",
 			src:  okFront,

@@ -64,7 +64,7 @@ func runNote(_ context.Context, e *env, args []string) error {
 	}
 
 	var in notes.Input
-	src, err := safefs.ReadFile(files[0], maxRecordBytes)
+	src, err := safefs.ReadFile(files[0], hwyaml.MaxSize)
 	if err != nil {
 		return err
 	}
@@ -117,13 +117,9 @@ func runNote(_ context.Context, e *env, args []string) error {
 	return nil
 }
 
-// maxRecordBytes is the largest homework record read: a record is a few
-// kilobytes of text.
-const maxRecordBytes = 1 << 20
-
 // readAssignment reads and decodes an assignment file.
 func readAssignment(name string) (*homework.Assignment, error) {
-	src, err := safefs.ReadFile(name, maxRecordBytes)
+	src, err := safefs.ReadFile(name, hwyaml.MaxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +128,7 @@ func readAssignment(name string) (*homework.Assignment, error) {
 
 // readReview reads and decodes a review file.
 func readReview(name string) (*homework.Review, error) {
-	src, err := safefs.ReadFile(name, maxRecordBytes)
+	src, err := safefs.ReadFile(name, hwyaml.MaxSize)
 	if err != nil {
 		return nil, err
 	}

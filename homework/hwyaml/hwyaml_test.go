@@ -3,12 +3,14 @@ package hwyaml_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/betweensessions/between/diag"
 	"github.com/betweensessions/between/homework"
 	"github.com/betweensessions/between/homework/hwyaml"
 	"github.com/stretchr/testify/assert"
@@ -140,6 +142,21 @@ func seeds(f *testing.F) {
 	f.Add([]byte("method:\n  channel: fax\n"))
 	f.Add([]byte("a: &x [*x]\n"))
 	f.Add([]byte("measures:\n  - instrument: gad-7\n    items: [9]\n"))
+	f.Add([]byte("task:\n  minutes: 1e9\ndays_planned: 9223372036854775807\n"))
+	f.Add([]byte("rationale: &r [x, x]\nbarriers: [*r, *r]\n"))
+	f.Add([]byte("rationale: ~\nid: null\n"))
+	f.Add([]byte("She said it was awful: yes\n"))
+}
+
+// checkErr checks an error of a fuzzed decode: each is a *diag.Error
+// named after the file, at a line inside it, quoting no line of it.
+func checkErr(t *testing.T, err error, src []byte) {
+	t.Helper()
+	require.True(t, strings.HasPrefix(err.Error(), "hwyaml: fuzz.yaml"), "error prefix: %v", err)
+	var e *diag.Error
+	require.True(t, errors.As(err, &e), "a *diag.Error: %v", err)
+	assert.Empty(t, e.Src)
+	assert.LessOrEqual(t, e.Line, bytes.Count(src, []byte{'\n'})+1, "%v", err)
 }
 
 // roundTrip checks that encoding v, decoding it and encoding it again gives
@@ -160,9 +177,10 @@ func FuzzDecodeAssignment(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		a, err := hwyaml.DecodeAssignment("fuzz.yaml", bytes.NewReader(b))
 		if err != nil {
-			require.True(t, strings.HasPrefix(err.Error(), "hwyaml: fuzz.yaml"), "error prefix: %v", err)
+			checkErr(t, err, b)
 			return
 		}
+		assert.LessOrEqual(t, a.Task.Minutes, homework.MaxMinutes)
 		_ = a.Check()
 		roundTrip(t, a, func(b []byte) (any, error) { return hwyaml.DecodeAssignment("again.yaml", bytes.NewReader(b)) })
 	})
@@ -173,9 +191,10 @@ func FuzzDecodeReview(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		r, err := hwyaml.DecodeReview("fuzz.yaml", bytes.NewReader(b))
 		if err != nil {
-			require.True(t, strings.HasPrefix(err.Error(), "hwyaml: fuzz.yaml"), "error prefix: %v", err)
+			checkErr(t, err, b)
 			return
 		}
+		assert.LessOrEqual(t, r.DaysPlanned, homework.MaxDays)
 		_ = r.Check()
 		roundTrip(t, r, func(b []byte) (any, error) { return hwyaml.DecodeReview("again.yaml", bytes.NewReader(b)) })
 	})

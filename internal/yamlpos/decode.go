@@ -39,12 +39,36 @@ func (d *Doc) Decode(out any) diag.List {
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		panic("yamlpos: Decode needs a non-nil pointer")
 	}
+	d.bad = make(map[*yaml.Node]bool)
 	d.walk(d.root, v.Type().Elem(), "", 0)
 	// Every mistake yaml.v3 could find has been reported with its place;
 	// its own error, which has no column and may quote a value, is not
-	// used.
-	_ = d.root.Decode(out)
+	// used. Values reported are left out, so that a caller never sees a
+	// value that was refused (minutes: 1e9 would decode as 1000000000).
+	root := d.root
+	if len(d.bad) > 0 {
+		root = prune(root, d.bad)
+	}
+	_ = root.Decode(out)
+	d.bad = nil
 	return d.finish()
+}
+
+// prune returns a copy of the tree under n in which every node in bad is
+// null.
+func prune(n *yaml.Node, bad map[*yaml.Node]bool) *yaml.Node {
+	c := *n
+	if bad[n] {
+		c.Kind, c.Tag, c.Value, c.Content = yaml.ScalarNode, "!!null", "", nil
+		return &c
+	}
+	if len(n.Content) > 0 {
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for i, k := range n.Content {
+			c.Content[i] = prune(k, bad)
+		}
+	}
+	return &c
 }
 
 var (
@@ -99,7 +123,7 @@ func (d *Doc) walk(n *yaml.Node, t reflect.Type, path string, depth int) {
 			return
 		}
 		if t.Kind() == reflect.Array && len(n.Content) > t.Len() {
-			d.errNode(n.Content[t.Len()], fmt.Sprintf("%s: at most %d items", d.name(path), t.Len()))
+			d.refuse(n, fmt.Sprintf("%s: at most %d items", d.name(path), t.Len()))
 		}
 		for i, c := range n.Content {
 			d.walk(c, t.Elem(), fmt.Sprintf("%s[%d]", path, i), depth+1)
@@ -120,7 +144,7 @@ func (d *Doc) mapping(n *yaml.Node, path string, f func(k, v *yaml.Node)) {
 		if first, dup := seen[k.Value]; dup && k.Kind == yaml.ScalarNode {
 			line, _ := d.nodePos(n.Content[first])
 			what := "a key"
-			if shortWord(k.Value) {
+			if diag.IsName(k.Value) {
 				what = fmt.Sprintf("key %q", k.Value)
 			}
 			d.errNode(k, fmt.Sprintf("%s%s is given twice; the first is on line %d", in(path), what, line+d.f.Line-1))
@@ -167,7 +191,7 @@ func (d *Doc) unknown(k *yaml.Node, path string, fields map[string]reflect.Type)
 	}
 	near := diag.Suggest(k.Value, names(fields))
 	switch {
-	case shortWord(k.Value) && (d.f.NoClientText || near != ""):
+	case diag.IsName(k.Value) && (d.f.NoClientText || near != ""):
 		msg := fmt.Sprintf("unknown key %q%s", k.Value, where)
 		if near != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", near)
@@ -188,29 +212,22 @@ func names(fields map[string]reflect.Type) []string {
 	return slices.Sorted(maps.Keys(fields))
 }
 
-// shortWord reports whether s may be named in an error: at most 32 ASCII
-// letters, digits, '_' and '-', starting with a letter.
-func shortWord(s string) bool {
-	if s == "" || len(s) > 32 {
-		return false
+// refuse reports a value that may not be decoded, and keeps it out of the
+// decoded result.
+func (d *Doc) refuse(n *yaml.Node, msg string) {
+	if d.bad != nil {
+		d.bad[n] = true
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-		if !letter && (i == 0 || !('0' <= c && c <= '9' || c == '_' || c == '-')) {
-			return false
-		}
-	}
-	return true
+	d.errNode(n, msg)
 }
 
 // wrongType reports n, which is not what the Go type at path wants.
 func (d *Doc) wrongType(n *yaml.Node, path, want string) {
 	if path == "" {
-		d.errNode(n, fmt.Sprintf("%s must be %s", d.name(path), want))
+		d.refuse(n, fmt.Sprintf("%s must be %s", d.name(path), want))
 		return
 	}
-	d.errNode(n, fmt.Sprintf("%s: want %s", path, want))
+	d.refuse(n, fmt.Sprintf("%s: want %s", path, want))
 }
 
 // leaf checks a value that decodes as one piece: a scalar of a basic type,
@@ -226,13 +243,13 @@ func (d *Doc) leaf(n *yaml.Node, t reflect.Type, path string) {
 		// Use the type's own message when it does not repeat the value.
 		if err := n.Decode(reflect.New(t).Interface()); err != nil {
 			msg := strings.TrimPrefix(err.Error(), "yaml: ")
-			if i := strings.Index(msg, ": "); i > 0 && shortWord(msg[:i]) {
+			if i := strings.Index(msg, ": "); i > 0 && diag.IsName(msg[:i]) {
 				msg = msg[i+2:] // the package prefix, such as "homework: "
 			}
 			if strings.TrimSpace(n.Value) != "" && strings.Contains(msg, n.Value) || strings.Contains(msg, "`") {
 				msg = "not a valid value"
 			}
-			d.errNode(n, fmt.Sprintf("%s: %s", d.name(path), msg))
+			d.refuse(n, fmt.Sprintf("%s: %s", d.name(path), msg))
 		}
 		return
 	case t.Kind() == reflect.String:
@@ -257,7 +274,7 @@ func (d *Doc) leaf(n *yaml.Node, t reflect.Type, path string) {
 		}
 		f = float64(i)
 		if t.Kind() >= reflect.Uint && f < 0 {
-			d.errNode(n, fmt.Sprintf("%s: want 0 or more", d.name(path)))
+			d.refuse(n, fmt.Sprintf("%s: want 0 or more", d.name(path)))
 			return
 		}
 	case reflect.Float32, reflect.Float64:
@@ -270,7 +287,7 @@ func (d *Doc) leaf(n *yaml.Node, t reflect.Type, path string) {
 		return
 	}
 	if math.Abs(f) > MaxNumber {
-		d.errNode(n, fmt.Sprintf("%s: the number is out of range; want at most %d either way from 0", d.name(path), MaxNumber))
+		d.refuse(n, fmt.Sprintf("%s: the number is out of range; want at most %d either way from 0", d.name(path), MaxNumber))
 	}
 }
 
@@ -281,6 +298,13 @@ func describe(t reflect.Type) string {
 		return "keys with values"
 	case reflect.Slice, reflect.Array:
 		return "a list"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return "a whole number such as 10"
+	case reflect.Float32, reflect.Float64:
+		return "a number such as 2.5"
+	case reflect.Bool:
+		return "true or false"
 	}
 	return "a single value"
 }

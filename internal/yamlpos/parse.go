@@ -50,6 +50,8 @@ type Doc struct {
 	src  []byte
 	root *yaml.Node // the top node; nil for an empty text
 	errs diag.List
+	// bad holds the values Decode refused, to keep them out of the result.
+	bad map[*yaml.Node]bool
 	// starts holds the offset of each line of src, once needed.
 	starts []int
 	// dropped counts errors past maxErrors.
@@ -67,7 +69,11 @@ func (f File) Parse(src []byte) (*Doc, diag.List) {
 	}
 	if off, ok := badByte(src); ok {
 		line, col := offsetPos(src, off)
-		d.errAt(line, col, d.name("")+" holds a byte that is not UTF-8 text, or a control character; save it as plain UTF-8 text")
+		msg := d.name("") + " holds a byte that is not UTF-8 text, or a control character; save it as plain UTF-8 text"
+		if src[off] == '\r' {
+			msg = "a line ends in a carriage return alone; save the file with LF or CRLF line endings"
+		}
+		d.errAt(line, col, msg)
 		return d, d.finish()
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
@@ -139,13 +145,16 @@ func (d *Doc) aliases(n *yaml.Node) bool {
 }
 
 // badByte returns the offset of the first byte of src that is not valid
-// UTF-8 or is a control character YAML refuses (anything below a space
-// but tab, line feed and carriage return, and DEL).
+// UTF-8, is a control character YAML refuses (anything below a space but
+// tab, line feed and carriage return, and DEL) or is a carriage return
+// not followed by a line feed, which YAML counts as a line break and we
+// would not, so that every line named would be wrong.
 func badByte(src []byte) (int, bool) {
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			if c < ' ' && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			if c < ' ' && c != '\t' && c != '\n' && c != '\r' || c == 0x7f ||
+				c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
 				return i, true
 			}
 			i++
@@ -170,6 +179,9 @@ func offsetPos(text []byte, off int) (line, col int) {
 
 // lineMsg matches the "line N: problem" form of yaml.v3's syntax errors.
 var lineMsg = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// quoted matches a quoted part of a yaml.v3 message.
+var quoted = regexp.MustCompile("'[^']*'|\"[^\"]*\"|`[^`]*`")
 
 // parserProblems are the syntax errors yaml.v3's parser reports with a
 // line counted from 0 (its scanner counts from 1). Both leave the line out
@@ -245,7 +257,16 @@ func (d *Doc) syntax(err error) {
 			}
 		}
 	}
-	d.errAt(line, col, d.name("")+" is not valid YAML: "+msg)
+	switch {
+	case strings.HasPrefix(msg, "unknown anchor"):
+		// yaml.v3 names the alias; the text is refused for the alias alone.
+		d.errAt(line, col, "an alias (*name) is not allowed; write the value out in full")
+	case !parserProblems[msg] && strings.ContainsAny(msg, "'\"`"):
+		// Any other quoted part of a message may be a person's text.
+		d.errAt(line, col, d.name("")+" is not valid YAML: "+quoted.ReplaceAllString(msg, "…"))
+	default:
+		d.errAt(line, col, d.name("")+" is not valid YAML: "+msg)
+	}
 }
 
 // sortSearch is sort.Search: the smallest i in [0, n) for which f is
