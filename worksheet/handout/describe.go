@@ -54,8 +54,13 @@ func (r *Renderer) Describe(ref homework.WorksheetRef, lang language.Tag) (Descr
 	}
 	tr, ok, err := r.lib.Translation(ref.Template, lang)
 	if !ok {
-		return Description{}, &RefError{Field: "worksheet.template",
-			Msg: fmt.Sprintf("no template %q in the library%s", truncate(ref.Template), worksheet.DidYouMean(ref.Template, r.lib.IDs()))}
+		// A reference that is not a name may be a person's words: it is
+		// not repeated.
+		msg := "the template is not in the library"
+		if diag.IsName(ref.Template) {
+			msg = fmt.Sprintf("no template %q in the library%s", truncate(ref.Template), worksheet.DidYouMean(ref.Template, r.lib.IDs()))
+		}
+		return Description{}, &RefError{Field: "worksheet.template", Msg: msg}
 	}
 	var fault *diag.Error
 	if err != nil && !errors.As(err, &fault) {
@@ -73,6 +78,10 @@ func (r *Renderer) Describe(ref homework.WorksheetRef, lang language.Tag) (Descr
 	}
 	for _, name := range slices.Sorted(maps.Keys(ref.Params)) {
 		if _, ok := d.Labels[name]; !ok {
+			if !diag.IsName(name) {
+				return Description{}, &RefError{Field: "worksheet.params",
+					Msg: fmt.Sprintf("%s has no such param (it has %s)", ws.Meta.ID, declared(ws))}
+			}
 			return Description{}, &RefError{Field: "worksheet.params." + name,
 				Msg: fmt.Sprintf("%s has no param %q (it has %s)%s", ws.Meta.ID, truncate(name), declared(ws), worksheet.DidYouMean(name, names))}
 		}
