@@ -59,6 +59,7 @@ func commands() []command {
 		{name: "lint", summary: "check templates: format, fonts, translations, readability", run: runLint},
 		{name: "i18n", summary: "see and start translations (status, new, check)", run: runI18n},
 		{name: "note", summary: "write the homework part of a clinical note, or a FHIR Bundle", run: runNote},
+		{name: "questionnaire", summary: "a handout or a measure as a FHIR Questionnaire; read a response back into a review", run: runQuestionnaire},
 		{name: "remind", summary: "write an assignment's reminders as a calendar file (.ics) for any phone", run: runRemind},
 		{name: "new-assignment", summary: "draft a YAML assignment from a template's clinician notes", run: runNewAssignment},
 		{name: "new-review", summary: "draft a YAML review of an assignment for the next session", run: runNewReview},
