@@ -64,6 +64,17 @@
 // margin as one block is read last, where a title at the left margin was
 // read between the widely spaced numbers of a rating scale.
 //
+// Under the title of a handout come the lines a clinic needs: "Name or
+// initials" and "Date", each with a blank a writing line tall, and, with
+// [RenderOptions.NextSession], "Next session" (message IDs HeaderName,
+// HeaderDate, HeaderNextSession, the same as the HTML page's). A label's
+// last word and its blank never part at a line break. With
+// [RenderOptions.Branding] the footer of every page carries the clinic's
+// name and phone number on a line above the title, and the clinic's logo
+// at the left, 30 pt tall (40 pt in large print), at most a quarter of the
+// text width wide; the page body is shortened to make room. Nothing of it
+// is printed when the branding is the zero value.
+//
 // Tables share the width by content: each column gets its longest word
 // where the page allows and the rest goes where the text is longest. A
 // table too wide for the page is set smaller in standard print (down to

@@ -79,6 +79,7 @@ type painter struct {
 	hasFnt bool
 	lw     float64
 	stroke float64
+	logo   gopdf.ImageHolder // the clinic's logo, read on first use
 }
 
 // newPage forgets the pen: every page starts with the default graphics
@@ -122,6 +123,17 @@ func (p *painter) op(o *op) error {
 		gp.SetFillColor(0, 0, 0)
 	case opLink:
 		gp.AddExternalLink(o.text, o.x, o.y, o.w, o.h)
+	case opLogo:
+		if p.logo == nil {
+			h, err := gopdf.ImageHolderByBytes(p.st.opts.Branding.Logo.Data())
+			if err != nil {
+				return fmt.Errorf("pdf: logo: %w", err)
+			}
+			p.logo = h
+		}
+		if err := gp.ImageByHolder(p.logo, o.x, o.y, &gopdf.Rect{W: o.w, H: o.h}); err != nil {
+			return fmt.Errorf("pdf: logo: %w", err)
+		}
 	}
 	return nil
 }

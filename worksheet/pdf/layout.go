@@ -24,6 +24,7 @@ type metrics struct {
 	writeGap float64    // distance between writing lines
 	pad      float64    // table cell padding
 	margin   float64    // page margin on every side
+	logo     float64    // height of the clinic's logo in the footer
 	hair     float64    // thin line width
 	rule     float64    // normal line width
 	italic   bool       // whether emphasis may use italics
@@ -33,7 +34,7 @@ var (
 	standardMetrics = metrics{
 		body: 11, title: 20, heading: [7]float64{0, 17, 15, 13, 12, 11.5, 11.5},
 		footer: 9, lead: 1.35, gap: 8, itemGap: 3, writeGap: 26, pad: 4,
-		margin: 54, hair: 0.5, rule: 0.8, italic: true,
+		margin: 54, hair: 0.5, rule: 0.8, italic: true, logo: 30,
 	}
 	// largeMetrics follows the large-print guidelines: 18 pt text and page
 	// numbers, 22/20 pt headings, 1.5 line spacing, writing lines 0.55 in
@@ -41,7 +42,7 @@ var (
 	largeMetrics = metrics{
 		body: 18, title: 24, heading: [7]float64{0, 22, 22, 20, 20, 20, 20},
 		footer: 18, lead: 1.5, gap: 12, itemGap: 6, writeGap: 40, pad: 6,
-		margin: 48, hair: 0.8, rule: 1.2, italic: false,
+		margin: 48, hair: 0.8, rule: 1.2, italic: false, logo: 40,
 	}
 )
 
@@ -55,6 +56,7 @@ const (
 	opFill               // a filled rectangle in gray level g
 	opOval               // an ellipse outline inside the box
 	opLink               // a clickable area opening the URL in text
+	opLogo               // the clinic's logo scaled into the box
 )
 
 // op is one drawing operation. Within a unit y is relative to the unit's
@@ -252,23 +254,54 @@ func (st *state) layoutFooter() {
 	if _, w := st.fam.glyph(regular, '\u00b7'); w < 0 {
 		st.footSep = " - "
 	}
+	brand := st.opts.Branding
+	foot := st.pageH - m.margin*0.75 // the footer's lower edge
+	st.footer = st.footer[:0]
+	// The logo stands at the left of the footer, its foot on the footer's
+	// lower edge, no wider than a quarter of the page; the text keeps to
+	// the right of it.
+	x, w := st.left, st.width()
+	logoTop := foot
+	if l := brand.Logo; l != nil {
+		pw, ph := l.Size()
+		h := m.logo
+		lw := h * float64(pw) / float64(ph)
+		if lw > w/4 {
+			lw, h = w/4, w/4*float64(ph)/float64(pw)
+		}
+		logoTop = foot - h
+		st.footer = append(st.footer, op{kind: opLogo, x: st.left, y: logoTop, w: lw, h: h})
+		x, w = x+lw+m.gap, w-lw-m.gap
+	}
 	labelW := st.measure(regular, st.pageLabel(88, 88), size)
 	sepW := st.measure(regular, st.footSep, size)
-	b := st.inline(size, regular, st.width())
+	b := st.inline(size, regular, w)
+	if brand.Clinic != "" || brand.Phone != "" {
+		// The clinic's name and phone number, on a line of their own
+		// above the title.
+		b.text(brand.Clinic, regular, "")
+		b.endWord()
+		if brand.Clinic != "" && brand.Phone != "" {
+			b.text(strings.TrimSpace(st.footSep), regular, "")
+			b.endWord()
+		}
+		b.text(brand.Phone, regular, "")
+		b.hardBreak()
+	}
 	b.text(st.ws.Meta.Title, regular, "")
 	lines := b.lines()
 	n := len(lines)
-	join := n > 0 && lines[n-1].w+sepW+labelW <= st.width()
+	join := n > 0 && lines[n-1].w+sepW+labelW <= w
 	if !join {
 		n++ // the page label gets a line of its own
 	}
-	st.footerTop = st.pageH - m.margin*0.75 - float64(n)*lh
+	st.footerTop = min(foot-float64(n)*lh, logoTop)
 	st.bottom = st.footerTop - m.gap
-	st.footer = st.footer[:0]
 	st.footLast = ""
+	top := foot - float64(n)*lh
 	for i, ln := range lines {
 		k := len(st.footer)
-		st.footer = b.lineOps(ln, st.left, st.footerTop+float64(i)*lh, lh, alignRight, st.footer)
+		st.footer = b.lineOps(ln, x, top+float64(i)*lh, lh, alignRight, st.footer)
 		if join && i == len(lines)-1 && len(st.footer) == k+1 {
 			// Drawn with the page label, which differs from page to page.
 			st.footLast = st.footer[k].text
@@ -304,13 +337,18 @@ func (st *state) layout(ctx context.Context) (*document, error) {
 			b.text(t, bold, "")
 		})
 	}
+	if st.ws.Meta.Title != "" {
+		// A handout (every template has a title) gets the header; a
+		// bare fragment of a document does not.
+		units = st.header(units)
+	}
 	if s := st.ws.Meta.Summary; s != "" {
 		n := len(units)
 		units = st.textUnits(units, st.left, st.width(), st.m.body, regular, alignLeft, false, func(b *inliner) {
 			b.text(s, regular, "")
 		})
 		if n < len(units) && n > 0 {
-			units[n].before = st.m.gap / 2
+			units[n].before = st.m.gap
 		}
 	}
 	st.ctx = ctx
@@ -320,6 +358,47 @@ func (st *state) layout(ctx context.Context) (*document, error) {
 		return nil, err
 	}
 	return st.paginate(units), nil
+}
+
+// header lays out the lines a clinic needs at the top of a handout: the
+// client's name (or initials) and the date, and, when
+// RenderOptions.NextSession is set, the date of the next session, each
+// label followed by a blank to write on. They are kept with what follows.
+func (st *state) header(units []*unit) []*unit {
+	m := &st.m
+	n := len(units)
+	units = st.textUnits(units, st.left, st.width(), m.body, regular, alignLeft, true, func(b *inliner) {
+		field := func(id, fallback string, ems float64) {
+			// A no-break space keeps the label's last word on the line
+			// of its blank.
+			b.text(st.text(id, nil, fallback)+"\u00a0", regular, "")
+			b.blank(ems * m.body)
+			b.endWord()
+		}
+		field("HeaderName", "Name or initials", 18)
+		field("HeaderDate", "Date", 10)
+		if st.opts.NextSession {
+			b.hardBreak()
+			field("HeaderNextSession", "Next session", 18)
+		}
+	})
+	for i, u := range units[n:] {
+		// Room to write the name by hand: a writing line's height.
+		u.ops = shift(u.ops, m.writeGap-u.h)
+		u.h = m.writeGap
+		if i == 0 && n > 0 {
+			u.before = m.gap / 2
+		}
+	}
+	return units
+}
+
+// shift moves operations down by dy and returns them.
+func shift(ops []op, dy float64) []op {
+	for i := range ops {
+		ops[i].y += dy
+	}
+	return ops
 }
 
 // blocks lays out a sequence of blocks in the column [x, x+w), gap apart.

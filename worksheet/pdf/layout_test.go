@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden layout files in test
 // change in layout shows up as a readable diff.
 func dump(st *state, doc *document) string {
 	var b strings.Builder
-	kinds := [...]string{"text", "line", "rect", "fill", "oval", "link"}
+	kinds := [...]string{"text", "line", "rect", "fill", "oval", "link", "logo"}
 	for i, page := range doc.pages {
 		fmt.Fprintf(&b, "page %d of %d (%s)\n", i+1, len(doc.pages), st.pageLabel(i+1, len(doc.pages)))
 		for _, o := range page {

@@ -93,6 +93,9 @@ type RenderOptions struct {
 	// ContinuousParts runs the parts of a split handout on without
 	// starting each part on a new page.
 	ContinuousParts bool
+	// NextSession adds a "Next session" line with a blank under the name
+	// and date lines at the top of the handout.
+	NextSession bool
 	// Branding is the clinic's name, phone and logo for the page footer.
 	// The zero value prints none of them.
 	Branding worksheet.Branding
