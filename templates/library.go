@@ -74,9 +74,9 @@ type Duplicate struct {
 //
 // # Skipped and refused files
 //
-// Folders and files whose names start with "." or "_" are skipped, as
-// go:embed skips them (drafts, editor backups); so are files not ending
-// in ".md" and symbolic links, where the source can tell them
+// Folders and files whose names start with "." or "_" are skipped (drafts,
+// editor backups), as the go:embed directive skips them; so are files not
+// ending in ".md" and symbolic links, where the source can tell them
 // ([fs.ReadLinkFS], as os.DirFS and os.Root.FS): a link in a clinic's
 // folder could point anywhere on the computer, and the library would
 // publish what it points to. A file whose name is not a language tag is

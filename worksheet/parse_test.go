@@ -455,11 +455,11 @@ func TestParseLimitsAccepted(t *testing.T) {
 		"::: tracker " + strings.Repeat("row | ", 29) + "row\n\n"
 	src := okFront + body + strings.Repeat("x", MaxFileSize-len(okFront)-len(body))
 	require.Len(t, src, MaxFileSize)
-	w, err := testParser.Parse("demo/en.md", []byte(src))
+	_, err := testParser.Parse("demo/en.md", []byte(src))
 	require.Error(t, err, "the last line is too long")
 	assert.Contains(t, err.Error(), "the line is too long")
 	src = src[:len(src)-MaxFileSize+len(okFront)+len(body)] + "end\n"
-	w, err = testParser.Parse("demo/en.md", []byte(src))
+	w, err := testParser.Parse("demo/en.md", []byte(src))
 	require.NoError(t, err)
 	require.Len(t, w.Body, 5)
 	assert.IsType(t, &Rule{}, w.Body[2])

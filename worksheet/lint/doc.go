@@ -45,11 +45,11 @@
 // Sources are layered by [templates.Layer], as package site layers them: a
 // later source's folder that has the English file replaces every language
 // of that id from earlier sources; one without it adds its languages.
-// Folders and files whose names begin with "." or "_" are skipped, as
-// go:embed skips them; files other than <id>/<lang>.md are ignored. Two
-// files of one folder that name the same language (en.md and EN.md, or
-// the alias eng.md) are both linted, and both carry a [Duplicate] error
-// naming the other.
+// Folders and files whose names begin with "." or "_" are skipped, the
+// way a go:embed directive skips them; files other than <id>/<lang>.md
+// are ignored. Two files of one folder that name the same language (en.md and
+// EN.md, or the alias eng.md) are both linted, and both carry a
+// [Duplicate] error naming the other.
 //
 // # Concurrency
 //

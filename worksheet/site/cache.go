@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -217,7 +218,7 @@ func readCache(o *output) *cacheFile {
 // inputs hash as before and whose files are still as written is clean, and
 // so is the index when every id is. It sets b.hashes, b.clean and
 // b.indexClean.
-func (b *builder) planReuse(o *output) error {
+func (b *builder) planReuse(ctx context.Context, o *output) error {
 	var fp string
 	if f, ok := b.locs.(fingerprinter); ok {
 		fp = f.Fingerprint()
@@ -228,7 +229,7 @@ func (b *builder) planReuse(o *output) error {
 	}
 	b.hashes = make(map[string]string, len(b.ids))
 	var mu sync.Mutex
-	err := b.parallel(len(b.ids), func(i int) error {
+	err := b.parallel(ctx, len(b.ids), func(_ context.Context, i int) error {
 		id := b.ids[i]
 		h, err := b.inputHash(id)
 		mu.Lock()
@@ -257,7 +258,7 @@ func (b *builder) planReuse(o *output) error {
 		cands = append(cands, candidate{"", prev.Index})
 	}
 	ok := make([]bool, len(cands))
-	_ = b.parallel(len(cands), func(i int) error {
+	_ = b.parallel(ctx, len(cands), func(_ context.Context, i int) error {
 		ok[i] = o.intact(cands[i].e.Files)
 		return nil
 	})

@@ -48,7 +48,7 @@ func TestBuildClinicOptions(t *testing.T) {
 	tree := readTree(t, out)
 	assert.Equal(t, "sleep-routine large-print en letter Riverside Counseling (555) 010-0199 logo=true\n", tree["en/sleep-routine/sleep-routine-large-print.txt"])
 	assert.NotContains(t, tree, "en/mood-journal/index.html", "only the listed handouts")
-	assert.Equal(t, string(png8.Bytes()), tree["assets/logo.png"])
+	assert.Equal(t, png8.String(), tree["assets/logo.png"])
 	assert.Equal(t, "assets/logo.png", site.LogoFile(logo))
 	assert.Contains(t, tree["en/index.html"], `<h3><a href="sleep-routine/large-print.html">`)
 	assert.Contains(t, tree["en/index.html"], `<a href="sleep-routine/index.html">Standard print</a>`, "the card still lists every variant")

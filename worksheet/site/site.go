@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/language"
 
 	"github.com/betweensessions/between/diag"
@@ -237,7 +238,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		return Report{}, err
 	}
 	defer out.unlock()
-	if err := b.planReuse(out); err != nil {
+	if err := b.planReuse(ctx, out); err != nil {
 		return Report{}, err
 	}
 	rep := Report{Out: opts.Out, Handouts: len(b.ids), Langs: b.langs, Fallbacks: b.fallbacks}
@@ -484,9 +485,6 @@ func (b *builder) plan() []*parsed {
 
 // run renders every file into out.
 func (b *builder) run(ctx context.Context, out *output) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
 	if err := b.reuse(ctx, out); err != nil {
 		return err
 	}
@@ -500,58 +498,42 @@ func (b *builder) run(ctx context.Context, out *output) error {
 	}
 	prog := newProgress(b.opts.Progress, total)
 
-	workers := b.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	// A template that does not parse is collected and the others go on; any
+	// other error stops every task.
 	var (
 		errMu     sync.Mutex
-		fatal     error
 		parseErrs []error
 	)
-	tasks := make(chan task)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for t := range tasks {
-				if ctx.Err() == nil {
-					err := b.do(ctx, out, t)
-					var perr parseError
-					switch {
-					case errors.As(err, &perr):
-						errMu.Lock()
-						parseErrs = append(parseErrs, perr.err)
-						errMu.Unlock()
-					case err != nil:
-						errMu.Lock()
-						if fatal == nil {
-							fatal = err
-						}
-						errMu.Unlock()
-						cancel()
-					}
-				}
-				t.src.done()
-				prog.step()
-			}
-		})
-	}
+	g, gctx := b.group(ctx)
 feed:
 	for _, p := range srcs {
 		for _, lang := range p.pages {
 			for _, v := range worksheet.Variants() {
 				for f := -1; f < len(b.opts.Downloads); f++ {
-					select {
-					case tasks <- task{src: p, lang: lang, variant: v, download: f}:
-					case <-ctx.Done():
+					if gctx.Err() != nil {
 						break feed
 					}
+					t := task{src: p, lang: lang, variant: v, download: f}
+					g.Go(func() error {
+						defer prog.step()
+						defer t.src.done()
+						if gctx.Err() != nil {
+							return nil
+						}
+						err := b.do(gctx, out, t)
+						if perr := (parseError{}); errors.As(err, &perr) {
+							errMu.Lock()
+							parseErrs = append(parseErrs, perr.err)
+							errMu.Unlock()
+							return nil
+						}
+						return err
+					})
 				}
 			}
 		}
 	}
-	close(tasks)
-	wg.Wait()
+	fatal := g.Wait()
 	prog.finish()
 
 	if fatal != nil {
@@ -590,7 +572,7 @@ func (b *builder) reuse(ctx context.Context, out *output) error {
 	if b.indexClean != nil {
 		groups = append(groups, b.indexClean)
 	}
-	return b.parallel(len(groups), func(i int) error {
+	return b.parallel(ctx, len(groups), func(ctx context.Context, i int) error {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("site: build stopped: %w", err)
 		}
@@ -603,39 +585,40 @@ func (b *builder) reuse(ctx context.Context, out *output) error {
 	})
 }
 
-// parallel calls fn(0) … fn(n-1) on at most opts.Workers goroutines and
-// returns the first error.
-func (b *builder) parallel(n int, fn func(i int) error) error {
+// group returns an errgroup bounded to opts.Workers goroutines (zero or
+// less: runtime.GOMAXPROCS), and its context, which is cancelled when a
+// function fails: one failure stops the others.
+func (b *builder) group(ctx context.Context) (*errgroup.Group, context.Context) {
+	g, ctx := errgroup.WithContext(ctx)
 	workers := b.opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	var (
-		next  atomic.Int64
-		errMu sync.Mutex
-		first error
-		wg    sync.WaitGroup
-	)
-	for range min(workers, n) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				if err := fn(i); err != nil {
-					errMu.Lock()
-					if first == nil {
-						first = err
-					}
-					errMu.Unlock()
-					return
-				}
+	g.SetLimit(workers)
+	return g, ctx
+}
+
+// parallel calls fn(ctx, 0) … fn(ctx, n-1) on the builder's bounded group
+// and returns the first error; ctx is cancelled for the calls still
+// running, and no further call starts, once one fails. When ctx is done
+// before every call has started, it returns ctx.Err().
+func (b *builder) parallel(ctx context.Context, n int, fn func(ctx context.Context, i int) error) error {
+	g, gctx := b.group(ctx)
+	for i := range n {
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if gctx.Err() != nil {
+				return nil // a call failed while this one waited for a worker
 			}
+			return fn(gctx, i)
 		})
 	}
-	wg.Wait()
-	return first
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	return ctx.Err()
 }
 
 // parseError marks a template that does not parse; the build goes on
