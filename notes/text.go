@@ -56,7 +56,9 @@ func (t *texts) pieces(in Input, goal bool) [numPieces][]string {
 	if s := t.ai(a); s != "" {
 		p[pAI] = []string{s}
 	}
-	if s := a.Safety; s != nil && clean(s.Considerations) != "" {
+	if s := a.Safety; s != nil && (clean(s.Considerations) != "" || clean(s.BackupPlan) != "") {
+		// A back-up plan without its considerations is still written: the
+		// note never drops what the record holds.
 		p[pSafety] = []string{sentence(t.msg("NoteSafety", m{"Considerations": clean(s.Considerations), "Backup": clean(s.BackupPlan)}))}
 	}
 	for _, b := range a.Barriers {
