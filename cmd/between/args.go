@@ -3,6 +3,9 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
+
+	"github.com/betweensessions/between/internal/safefs"
 )
 
 // parseArgs parses flags that may come before, between or after
@@ -51,4 +54,30 @@ func srcFlag(fset *flag.FlagSet, usage string) *[]string {
 		return nil
 	})
 	return &srcs
+}
+
+// checkOutput refuses, before any work, an -o target that could not be
+// written safely (a symlink, a FIFO, a device, a folder). An empty out
+// means stdout.
+func checkOutput(cmd, out string) error {
+	if out == "" {
+		return nil
+	}
+	if err := safefs.CheckTarget(out); err != nil {
+		return fmt.Errorf("%s: -o: %w", cmd, err)
+	}
+	return nil
+}
+
+// writeOutput writes b to out, a new or regular file replaced whole, or to
+// stdout when out is empty.
+func writeOutput(e *env, cmd, out string, b []byte) error {
+	if out == "" {
+		_, err := e.stdout.Write(b)
+		return err
+	}
+	if err := safefs.WriteFile(out, b, 0o644); err != nil {
+		return fmt.Errorf("%s: %w", cmd, err)
+	}
+	return nil
 }

@@ -71,10 +71,8 @@ func runQuestionnaire(_ context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	if *out != "" {
-		if err := safefs.CheckTarget(*out); err != nil {
-			return fmt.Errorf("questionnaire: -o: %w", err)
-		}
+	if err := checkOutput("questionnaire", *out); err != nil {
+		return err
 	}
 	var b []byte
 	if *read != "" {
@@ -94,14 +92,7 @@ func runQuestionnaire(_ context.Context, e *env, args []string) error {
 	} else if b, err = q.JSON(); err != nil {
 		return err
 	}
-	if *out == "" {
-		_, err = e.stdout.Write(b)
-		return err
-	}
-	if err := safefs.WriteFile(*out, b, 0o644); err != nil {
-		return fmt.Errorf("questionnaire: %w", err)
-	}
-	return nil
+	return writeOutput(e, "questionnaire", *out, b)
 }
 
 // handoutQuestionnaire builds the Questionnaire of template id: its English

@@ -57,10 +57,8 @@ func runRemind(_ context.Context, e *env, args []string) error {
 			return usageErrorf("--until: want a date as YYYY-MM-DD")
 		}
 	}
-	if *out != "" {
-		if err := safefs.CheckTarget(*out); err != nil {
-			return fmt.Errorf("remind: -o: %w", err)
-		}
+	if err := checkOutput("remind", *out); err != nil {
+		return err
 	}
 
 	name := files[0]
@@ -76,14 +74,7 @@ func runRemind(_ context.Context, e *env, args []string) error {
 	if err != nil {
 		return remindError(name, src, err)
 	}
-	if *out == "" {
-		_, err = e.stdout.Write(b)
-		return err
-	}
-	if err := safefs.WriteFile(*out, b, 0o644); err != nil {
-		return fmt.Errorf("remind: %w", err)
-	}
-	return nil
+	return writeOutput(e, "remind", *out, b)
 }
 
 // remindError gives each schedule that cannot be a recurrence the file and
