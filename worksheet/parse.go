@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/betweensessions/between/diag"
 	"github.com/betweensessions/between/internal/frontmatter"
+	"github.com/betweensessions/between/internal/safefs"
 	"github.com/betweensessions/between/templates"
 )
 
@@ -43,24 +43,19 @@ func (p *Parser) markdown() goldmark.Markdown {
 // ParseFS reads the template file name from fsys and parses it with
 // [Parser.Parse]. name is slash-separated, such as "sleep-routine/es.md".
 //
-// A file larger than [MaxFileSize] is refused without being read whole:
-// its size is checked with [fs.Stat] first, and at most MaxFileSize+1
-// bytes are ever read, in case the size was not known or has changed.
+// The file is read through internal/safefs, as templates.Library.Read
+// reads it: anything but a regular file (a FIFO, a device) is refused
+// without being opened for reading, and a file larger than [MaxFileSize]
+// is refused without being read whole: its size is checked first, and at
+// most MaxFileSize+1 bytes are ever read, in case the size was not known
+// or has changed.
 func (p *Parser) ParseFS(fsys fs.FS, name string) (*Worksheet, error) {
-	if info, err := fs.Stat(fsys, name); err == nil && info.Mode().IsRegular() && info.Size() > MaxFileSize {
-		return nil, ErrorList{tooLarge(name, info.Size())}
+	src, err := safefs.ReadFS(fsys, name, MaxFileSize)
+	if tl := (*safefs.TooLargeError)(nil); errors.As(err, &tl) {
+		return nil, ErrorList{tooLarge(name, tl.Size)}
 	}
-	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("worksheet: %w", err)
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("worksheet: %w", err)
-	}
-	if len(src) > MaxFileSize {
-		return nil, ErrorList{tooLarge(name, -1)}
 	}
 	return p.Parse(name, src)
 }

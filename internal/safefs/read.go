@@ -157,7 +157,7 @@ func readLimited(r io.Reader, name string, size, limit int64) ([]byte, error) {
 	limit = max(limit, 0)
 	buf := make([]byte, 0, min(max(size, 512), limit)+1)
 	for {
-		n, err := r.Read(buf[len(buf):cap(buf)])
+		n, err := r.Read(buf[len(buf):min(cap(buf), int(limit)+1)])
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > limit {
 			return nil, &TooLargeError{Path: name, Size: -1, Limit: limit}
