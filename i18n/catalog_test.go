@@ -376,3 +376,17 @@ func TestEmptyTranslationIsMissing(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, `i18n: active.en.toml:2: message "Print" has no "other" text`, err.Error())
 }
+
+// A locale knows where its font was set, so that a renderer without that
+// font names the locale file and line, not a template; a regional locale
+// that inherits the font points at its parent's file.
+func TestFontAt(t *testing.T) {
+	cat, err := i18n.Default()
+	require.NoError(t, err)
+	for _, tc := range []struct{ tag, file string }{{"es", "es.toml"}, {"es-MX", "es.toml"}, {"en-US", "en.toml"}} {
+		l, err := cat.Locale(language.MustParse(tc.tag))
+		require.NoError(t, err)
+		assert.True(t, strings.HasSuffix(l.FontAt.Path, tc.file), "%s: %s", tc.tag, l.FontAt.Path)
+		assert.Positive(t, l.FontAt.Line, tc.tag)
+	}
+}

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
+
+	"github.com/betweensessions/between/diag"
 )
 
 // parseTag parses a BCP 47 language tag strictly: unlike language.Parse it
@@ -89,6 +92,9 @@ type factsFile struct {
 	path string
 	src  []byte
 	tag  language.Tag
+	// fontFile is the file of the chain that set Font, once files are
+	// merged; nil means this one.
+	fontFile *factsFile
 
 	Name          *string          `toml:"name"`
 	Direction     *Direction       `toml:"direction"`
@@ -133,6 +139,12 @@ func (f *factsFile) over(top *factsFile) *factsFile {
 		return f
 	}
 	m := *f
+	if m.fontFile == nil && f.Font != nil {
+		m.fontFile = f
+	}
+	if top.Font != nil {
+		m.fontFile = top
+	}
 	m.path, m.src = top.path, top.src
 	set(&m.Name, top.Name)
 	set(&m.Direction, top.Direction)
@@ -191,6 +203,9 @@ func (f *factsFile) locale(tag language.Tag) (*Locale, error) {
 	}
 	l.Name = str(f.Name, "name")
 	l.Font = str(f.Font, "font")
+	if ff := cmp.Or(f.fontFile, f); f.Font != nil {
+		l.FontAt = diag.Position{Path: ff.path, Line: keyLine(ff.src, []string{"font"}, 1)}
+	}
 	l.DateFormat = str(f.DateFormat, "date_format")
 	if f.Direction == nil {
 		miss("direction")

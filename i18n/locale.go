@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"golang.org/x/text/language"
+
+	"github.com/betweensessions/between/diag"
 )
 
 // Direction is the direction a language's text runs in.
@@ -112,7 +114,11 @@ type Locale struct {
 	WeekdaysShort [7]string
 	Paper         PaperSize
 	// Font names the PDF font family (for example "andika" or "dejavu").
-	Font        string
+	Font string
+	// FontAt is where Font was set: the locale data file and the line of
+	// its font key, so that a renderer that has no such font can name the
+	// file to fix. It is zero for a Locale built in code.
+	FontAt      diag.Position
 	Readability Readability
 	Crisis      []CrisisLine
 	// DateFormat is the numeric date pattern: "dd" or "d" for the day, "mm"

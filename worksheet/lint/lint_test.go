@@ -123,6 +123,23 @@ func TestRunFindings(t *testing.T) {
 			want: []want{{path: "walk/en.md", line: 6, col: 1, sev: lint.Error, code: lint.Parse, msg: `unknown key "colour" in the front matter`}},
 		},
 		{
+			name: "a null is missing",
+			fsys: fstest.MapFS{"walk/en.md": {Data: []byte("---\nid: ~\ntitle: null\nkind: ~\n---\n\nWalk.\n")}},
+			want: []want{
+				{path: "walk/en.md", line: 2, col: 5, sev: lint.Error, code: lint.Parse, msg: "id is required"},
+				{path: "walk/en.md", line: 3, col: 8, sev: lint.Error, code: lint.Parse, msg: "title is required"},
+				{path: "walk/en.md", line: 4, col: 7, sev: lint.Error, code: lint.Parse, msg: "kind is required"},
+			},
+		},
+		{
+			name: "numbers out of range",
+			fsys: files("minutes: 9223372036854775807\nparts: 1e9\n", ""),
+			want: []want{
+				{path: "walk/en.md", line: 6, col: 10, sev: lint.Error, code: lint.Parse, msg: "minutes: the number is out of range"},
+				{path: "walk/en.md", line: 7, col: 8, sev: lint.Error, code: lint.Parse, msg: "parts: want a whole number"},
+			},
+		},
+		{
 			name: "unknown directive",
 			fsys: files("", "\n::: line 4\n"),
 			want: []want{{path: "walk/en.md", line: 13, col: 5, sev: lint.Error, code: lint.Parse, msg: `unknown directive "line"`}},

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/betweensessions/between/diag"
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/worksheet"
 	"golang.org/x/text/language"
@@ -157,6 +158,12 @@ func (r *Renderer) newState(ws *worksheet.Worksheet, opts RenderOptions) (*state
 	}
 	fam, err := r.family(st.loc.Font)
 	if err != nil {
+		if at := st.loc.FontAt; at.Path != "" {
+			// The locale file names the font: that is the file to fix,
+			// not the template.
+			return nil, &diag.Error{Pkg: "pdf", Path: at.Path, Line: at.Line,
+				Msg: fmt.Sprintf("the font of locale %s: %s", st.loc.Tag, strings.TrimPrefix(err.Error(), "pdf: ")), Err: err}
+		}
 		return nil, fmt.Errorf("pdf: %s (%s): %w", ws.Path, st.lang(), err)
 	}
 	st.fam = fam

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/betweensessions/between/diag"
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/internal/needtool"
 	"github.com/betweensessions/between/worksheet"
@@ -367,6 +368,12 @@ func TestErrors(t *testing.T) {
 	ctx := context.Background()
 	assert.ErrorContains(t, r.Render(ctx, &buf, nil, pdf.RenderOptions{}), "nil worksheet")
 	assert.ErrorContains(t, r.Render(ctx, &buf, sleepHandout(), pdf.RenderOptions{Locale: &i18n.Locale{Font: "comic"}}), `unknown font "comic" (have andika, dejavu)`)
+	// A font set in a locale file is blamed on that file, not on the template.
+	err := r.Render(ctx, &buf, sleepHandout(), pdf.RenderOptions{Locale: &i18n.Locale{Tag: language.Spanish, Font: "comic", FontAt: diag.Position{Path: "locales/es.toml", Line: 10}}})
+	var de *diag.Error
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, diag.Position{Path: "locales/es.toml", Line: 10}, de.Pos())
+	assert.EqualError(t, err, `pdf: locales/es.toml:10: the font of locale es: unknown font "comic" (have andika, dejavu)`)
 	assert.ErrorContains(t, r.Render(ctx, &buf, sleepHandout(), pdf.RenderOptions{Paper: "legal"}), `unknown paper size "legal"`)
 	assert.ErrorContains(t, r.Render(ctx, &buf, sleepHandout(), pdf.RenderOptions{Variant: 7}), "unknown variant")
 	huge := &worksheet.Worksheet{Path: "s/en.md", Body: []worksheet.Block{&worksheet.Scale{Pos: worksheet.Pos{Line: 4, Col: 1}, Min: 0, Max: 1000}}}
@@ -377,7 +384,7 @@ func TestErrors(t *testing.T) {
 	assert.ErrorIs(t, r.Render(cancelled, &buf, sleepHandout(), pdf.RenderOptions{}), context.Canceled)
 	assert.Zero(t, buf.Len())
 
-	_, err := pdf.New(pdf.Options{Fonts: map[string]pdf.FontFamily{"broken": {Regular: []byte("not a font")}}})
+	_, err = pdf.New(pdf.Options{Fonts: map[string]pdf.FontFamily{"broken": {Regular: []byte("not a font")}}})
 	assert.ErrorContains(t, err, `pdf: font "broken" regular face`)
 	_, err = pdf.New(pdf.Options{Fonts: map[string]pdf.FontFamily{"empty": {}}})
 	assert.ErrorContains(t, err, "no regular face")

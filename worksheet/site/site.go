@@ -662,6 +662,9 @@ func (b *builder) doTask(ctx context.Context, out *output, t task) error {
 				loc = &l
 			}
 			if err := f.Render(ctx, w, ws, t.variant, loc, b.opts.Branding); err != nil {
+				if de := (*diag.Error)(nil); errors.As(err, &de) && de.Path != ws.Path {
+					return err // a mistake in another file, such as a locale's font: the one to fix
+				}
 				return fmt.Errorf("site: %s: %s %s: %w", ws.Path, t.variant, f.Ext, err)
 			}
 			return nil
