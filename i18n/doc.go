@@ -22,6 +22,17 @@
 // turns them into an error for a strict build. Every message is executed
 // with one template parser that refuses unknown fields.
 //
+// A translation is data, not code: a message may hold text, field
+// references such as {{.Count}} or {{.Title}}, and conditions on fields
+// ({{if .About}}…{{else}}…{{end}}, with and, or and not of fields, nested
+// at most four deep), and nothing else Go templates can do — {{range}},
+// {{with}}, {{template}}, {{define}}, variables, other functions and
+// pipelines are refused when the file is loaded, with its file and line —
+// and one form holds at most [MaxMessageLength] bytes, so running a
+// message is at most one pass over its text. Every file the package reads is a regular file of at most
+// [MaxFileSize] bytes, refused before it is read otherwise (a named pipe
+// never blocks).
+//
 // # Locale facts
 //
 // Beside the messages, one data file per locale, <tag>.toml, gives the

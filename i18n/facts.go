@@ -113,9 +113,9 @@ type factsFile struct {
 // parseFacts decodes a locale data file strictly: syntax errors, wrong
 // types, bad values and unknown keys are FileErrors with a line.
 func parseFacts(fsys fs.FS, path, display string, tag language.Tag) (*factsFile, error) {
-	src, err := fs.ReadFile(fsys, path)
+	src, err := readFile(fsys, path, display)
 	if err != nil {
-		return nil, fmt.Errorf("i18n: %w", err)
+		return nil, err
 	}
 	f := &factsFile{path: display, src: src, tag: tag}
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(f)

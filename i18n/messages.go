@@ -31,11 +31,12 @@ func pluralForms(m *goi18n.Message) []struct{ key, src string } {
 	}
 }
 
-// newParser returns the template parser used for every message: strict
-// about missing data, so a translation that names a field the English does
-// not pass fails loudly instead of printing "<no value>".
+// newParser returns the template parser used for every message: it
+// allows text and field references only (see [messageParser]), and is
+// strict about missing data, so a translation that names a field the
+// English does not pass fails loudly instead of printing "<no value>".
 func newParser() template.Parser {
-	return &template.TextParser{Option: "missingkey=error"}
+	return messageParser{}
 }
 
 // messageTag returns the language of a message file from its name, or
@@ -57,9 +58,9 @@ func parseMessageFile(fsys fs.FS, name, display string, parser template.Parser) 
 	if err != nil {
 		return nil, &FileError{Pkg: pkg, Path: display, Err: fmt.Errorf("file name: %w", err)}
 	}
-	src, err := fs.ReadFile(fsys, name)
+	src, err := readFile(fsys, name, display)
 	if err != nil {
-		return nil, fmt.Errorf("i18n: %w", err)
+		return nil, err
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(src), &raw); err != nil {
@@ -67,7 +68,7 @@ func parseMessageFile(fsys fs.FS, name, display string, parser template.Parser) 
 	}
 	b := goi18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	mf, err := b.LoadMessageFileFS(fsys, name)
+	mf, err := b.ParseMessageFileBytes(src, name)
 	if err != nil {
 		if strings.Contains(err.Error(), "no plural rule") {
 			err = fmt.Errorf("%v (is %s a language with CLDR plural rules?)", err, tag)
@@ -91,9 +92,14 @@ func parseMessageFile(fsys fs.FS, name, display string, parser template.Parser) 
 				continue
 			}
 			if _, err := parser.Parse(form.src, m.LeftDelim, m.RightDelim); err != nil {
-				msg := strings.TrimPrefix(err.Error(), "template: :")
+				what := "broken template: "
+				if errors.Is(err, errRefused) {
+					what = ""
+				}
+				msg := strings.TrimPrefix(err.Error(), "template: message:")
+				msg = strings.TrimPrefix(msg, "template: :")
 				return nil, &FileError{Pkg: pkg, Path: display, Line: f.line(m.ID, form.key),
-					Err: fmt.Errorf("message %q (%s): broken template: %s", m.ID, form.key, msg)}
+					Err: fmt.Errorf("message %q (%s): %s%s", m.ID, form.key, what, msg)}
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/betweensessions/between/internal/safefs"
 	"github.com/betweensessions/between/templates"
 )
 
@@ -30,7 +31,7 @@ func openDir(dir string) (fs.FS, io.Closer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return root.FS(), root, nil
+	return safefs.RootFS(root), root, nil
 }
 
 // folders opens user folders with openDir and closes them together.

@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/betweensessions/between/i18n"
+	"github.com/betweensessions/between/internal/safefs"
 	"github.com/betweensessions/between/templates"
 	"github.com/betweensessions/between/worksheet/pdf"
 	"golang.org/x/text/language"
@@ -255,7 +256,7 @@ func runI18nNew(e *env, args []string) error {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
-		if _, err := os.Stat(filepath.Join(*dir, filepath.FromSlash(name))); err == nil {
+		if _, err := os.Lstat(filepath.Join(*dir, filepath.FromSlash(name))); err == nil {
 			return fmt.Errorf("%s already exists; nothing was written", filepath.Join(*dir, filepath.FromSlash(name)))
 		}
 	}
@@ -265,7 +266,7 @@ func runI18nNew(e *env, args []string) error {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+		if err := safefs.WriteFile(p, files[name], 0o644); err != nil {
 			return err
 		}
 	}

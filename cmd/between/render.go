@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/betweensessions/between/homework"
+	"github.com/betweensessions/between/internal/safefs"
 	"github.com/betweensessions/between/worksheet/handout"
 	"github.com/betweensessions/between/worksheet/site"
 )
@@ -125,6 +126,9 @@ func runRender(ctx context.Context, e *env, args []string) error {
 		} else if dir != "" {
 			return usageErrorf("-o %s is inside the site in %s: a personalised handout is never written into the site", *out, dir)
 		}
+		if err := safefs.CheckTarget(*out); err != nil {
+			return usageErrorf("-o %s: %v; give the name of a new or a regular file", *out, errors.Unwrap(err))
+		}
 	} else if format == handout.PDF && isTerminal(e.stdout) {
 		return usageErrorf("will not write a PDF to a terminal: give -o FILE or redirect stdout")
 	}
@@ -179,33 +183,14 @@ func runRender(ctx context.Context, e *env, args []string) error {
 		_, err := e.stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := writePrivate(*out, buf.Bytes()); err != nil {
+	// A personalised handout holds a client's details: readable by its
+	// owner only, even when it replaces a file that was not, never
+	// half-written, never written through a link or into a device.
+	if err := safefs.WriteFile(*out, buf.Bytes(), 0o600); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "wrote %s (%s, %s, %s)\n", *out, strings.Join(ids, ", "), cmp.Or(reqs[0].Lang, language.English), format)
 	return nil
-}
-
-// writePrivate writes b to name through a new file beside it, so that a
-// personalised handout, which holds a client's details, is readable by its
-// owner only (even when it replaces a file that was not) and is never left
-// half-written.
-func writePrivate(name string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), ".between-render-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(b)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), name)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
 }
 
 // parseParams reads --param name=value flags. Errors name the param,
@@ -243,6 +228,11 @@ func ordinal(n int) string {
 
 // siteAround returns the folder of a site Between built (one holding its
 // manifest) that file name would be written into, or "" if there is none.
+// The folder name is in is looked at both as written and as it really is
+// ([safefs.RealDir]: every symbolic link on the way resolved, ".." taken
+// as the system takes it), so that a link to a folder in a site
+// ("-o shortcut/jane.html", "-o shortcut/../jane.html") cannot lead into
+// it.
 func siteAround(name string) (string, error) {
 	abs, err := filepath.Abs(name)
 	if err != nil {
@@ -251,12 +241,19 @@ func siteAround(name string) (string, error) {
 	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
 		return "", usageErrorf("-o %s is a folder; give a file name", name)
 	}
-	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
-		if _, err := os.Lstat(filepath.Join(dir, site.ManifestName)); err == nil {
-			return dir, nil
-		}
-		if parent := filepath.Dir(dir); parent == dir {
-			return "", nil
+	dirs := []string{filepath.Dir(abs)}
+	if real, err := safefs.RealDir(name); err == nil {
+		dirs = append(dirs, real)
+	}
+	for _, start := range dirs {
+		for dir := start; ; dir = filepath.Dir(dir) {
+			if _, err := os.Lstat(filepath.Join(dir, site.ManifestName)); err == nil {
+				return dir, nil
+			}
+			if parent := filepath.Dir(dir); parent == dir {
+				break
+			}
 		}
 	}
+	return "", nil
 }

@@ -60,11 +60,20 @@ func trimZero(s string) string {
 	return s
 }
 
-// kindError says what was found where a regular file was wanted.
-type kindError struct{ kind string }
+// kindError says what was found where a regular file (or, where want
+// says so, something else) was wanted.
+type kindError struct{ kind, want string }
 
-func (e *kindError) Error() string        { return "is " + e.kind + ", not a regular file" }
-func (e *kindError) Is(target error) bool { return target == ErrNotRegular }
+func (e *kindError) Error() string {
+	if e.want != "" {
+		return "is " + e.kind + ", not " + e.want
+	}
+	return "is " + e.kind + ", not a regular file"
+}
+
+// Is reports whether target is ErrNotRegular, for an error about a file
+// that should have been a regular one.
+func (e *kindError) Is(target error) bool { return target == ErrNotRegular && e.want == "" }
 
 // notRegular returns the error for op on path, which has mode.
 func notRegular(op, path string, mode fs.FileMode) error {

@@ -53,6 +53,15 @@ func specials(t *testing.T) (string, []string) {
 	return dir, names
 }
 
+// rootFS returns safefs.RootFS of dir, closed when the test ends.
+func rootFS(t *testing.T, dir string) fs.FS {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	require.NoError(t, err)
+	t.Cleanup(func() { root.Close() })
+	return safefs.RootFS(root)
+}
+
 func TestReadRefusesSpecialFilesWithoutBlocking(t *testing.T) {
 	dir, names := specials(t)
 	for _, name := range names {
@@ -64,19 +73,37 @@ func TestReadRefusesSpecialFilesWithoutBlocking(t *testing.T) {
 				assert.Contains(t, err.Error(), name)
 			})
 			within(t, "ReadFS "+name, func() {
-				for _, fsys := range []fs.FS{os.DirFS(dir), safefs.DirFS(dir)} {
+				for _, fsys := range []fs.FS{os.DirFS(dir), safefs.DirFS(dir), rootFS(t, dir)} {
 					_, err := safefs.ReadFS(fsys, name, 1<<20)
-					assert.ErrorIs(t, err, safefs.ErrNotRegular)
+					assert.Error(t, err)
+					if fsys == safefs.DirFS(dir) {
+						assert.ErrorIs(t, err, safefs.ErrNotRegular)
+					}
 				}
 			})
-			within(t, "DirFS Open "+name, func() {
-				f, err := safefs.DirFS(dir).Open(name)
-				if name == "folder.md" {
-					require.NoError(t, err, "a folder opens, to be listed")
-					f.Close()
-					return
+			within(t, "DirFS and RootFS ReadDir "+name, func() {
+				for _, fsys := range []fs.FS{safefs.DirFS(dir), rootFS(t, dir)} {
+					_, err := fs.ReadDir(fsys, name)
+					if name == "folder.md" {
+						assert.NoError(t, err)
+						continue
+					}
+					assert.Error(t, err)
 				}
-				assert.ErrorIs(t, err, safefs.ErrNotRegular)
+			})
+			within(t, "DirFS and RootFS Open "+name, func() {
+				for _, fsys := range []fs.FS{safefs.DirFS(dir), rootFS(t, dir)} {
+					f, err := fsys.Open(name)
+					if name == "folder.md" {
+						require.NoError(t, err, "a folder opens, to be listed")
+						f.Close()
+						continue
+					}
+					assert.Error(t, err)
+					if name != "link-to-zero.md" { // a root refuses a link out of it
+						assert.ErrorIs(t, err, safefs.ErrNotRegular)
+					}
+				}
 			})
 		})
 	}
@@ -89,10 +116,15 @@ func TestReadRefusesSpecialFilesWithoutBlocking(t *testing.T) {
 			assert.Error(t, err, "%s is not a regular file", dev)
 		})
 	}
-	b, err := safefs.ReadFS(safefs.DirFS(dir), "real.md", 5)
-	require.NoError(t, err)
-	assert.Equal(t, "hello", string(b))
-	b, err = safefs.ReadFile(filepath.Join(dir, "real.md"), 5)
+	for _, fsys := range []fs.FS{safefs.DirFS(dir), rootFS(t, dir)} {
+		b, err := safefs.ReadFS(fsys, "real.md", 5)
+		require.NoError(t, err)
+		assert.Equal(t, "hello", string(b))
+		entries, err := fs.ReadDir(fsys, ".")
+		require.NoError(t, err)
+		assert.Len(t, entries, 7)
+	}
+	b, err := safefs.ReadFile(filepath.Join(dir, "real.md"), 5)
 	require.NoError(t, err)
 	assert.Equal(t, "hello", string(b))
 }

@@ -49,7 +49,7 @@ func Create(name string, perm fs.FileMode) (*File, error) {
 	if err := checkTarget("write", name); err != nil {
 		return nil, err
 	}
-	f, err := os.CreateTemp(filepath.Dir(name), ".between-write-*")
+	f, err := os.CreateTemp(dirOf(name), ".between-write-*")
 	if err != nil {
 		return nil, targetError("write", name, err)
 	}
@@ -167,4 +167,36 @@ func targetError(op, name string, err error) error {
 		err = le.Err
 	}
 	return &fs.PathError{Op: op, Path: name, Err: err}
+}
+
+// dirOf returns the folder part of the path name as written, without
+// cleaning it: "shortcut/../x" is in "shortcut/..", which the system
+// takes as the parent of wherever shortcut leads, not as ".".
+func dirOf(name string) string {
+	vol := filepath.VolumeName(name)
+	rest := name[len(vol):]
+	i := len(rest) - 1
+	for i >= 0 && !os.IsPathSeparator(rest[i]) {
+		i--
+	}
+	switch {
+	case i < 0:
+		return vol + "."
+	case i == 0:
+		return vol + rest[:1]
+	}
+	return vol + rest[:i]
+}
+
+// RealDir returns the absolute path of the folder that writing the path
+// name writes into, as the system finds it: every symbolic link on the way
+// resolved, and each ".." taken after the link before it, as the system
+// takes it. Use it to check where a file would really go, such as "not
+// inside a site", before writing it. The folder must exist.
+func RealDir(name string) (string, error) {
+	real, err := filepath.EvalSymlinks(dirOf(name))
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(real)
 }
