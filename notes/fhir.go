@@ -165,9 +165,15 @@ func (w *Writer) Bundle(in Input, opt Options) ([]byte, error) {
 	if opt.Subject == "" {
 		return nil, ErrNoSubject
 	}
-	for _, r := range append([]string{opt.Subject, opt.Practitioner}, opt.Reasons...) {
-		if r != "" && !reference.MatchString(r) {
-			return nil, fmt.Errorf("notes: fhir: %q is not a FHIR reference such as Patient/123", r)
+	// A reference that is not one may be free text about the client: the
+	// error names the option, never repeats the text.
+	refs := []struct{ what, ref string }{{"the subject", opt.Subject}, {"the practitioner", opt.Practitioner}}
+	for i, r := range opt.Reasons {
+		refs = append(refs, struct{ what, ref string }{fmt.Sprintf("reason %d", i+1), r})
+	}
+	for _, r := range refs {
+		if r.ref != "" && !reference.MatchString(r.ref) {
+			return nil, fmt.Errorf("notes: fhir: %s is not a FHIR reference such as Patient/123", r.what)
 		}
 	}
 	if _, err := prepare(in, opt); err != nil {

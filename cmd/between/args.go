@@ -40,7 +40,9 @@ func parseOnlyFlags(fset *flag.FlagSet, args []string) (help bool, err error) {
 		return false, usageErrorf("%v", err)
 	}
 	if fset.NArg() > 0 {
-		return false, usageErrorf("%s takes no arguments, only flags (got %q)", fset.Name(), fset.Arg(0))
+		// The words are not echoed: they may be the rest of an unquoted
+		// value, a client's words.
+		return false, usageErrorf("%s takes no arguments, only flags (got %d); a flag's value with spaces needs quotes", fset.Name(), fset.NArg())
 	}
 	return false, nil
 }

@@ -5,7 +5,10 @@ package main
 // lead into a site, translations that try to run code.
 
 import (
+	"bytes"
+	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -223,6 +226,140 @@ func TestTranslationIsData(t *testing.T) {
 			assert.Contains(t, stderr, "active.es.toml:4", "between %s", strings.Join(args, " "))
 			assert.Contains(t, stderr, "not allowed")
 			assert.NotContains(t, stderr, "broken template", "the message is refused, not broken")
+		}
+	}
+}
+
+// TestNoteHonoursTheContext checks that "between note" reading standard
+// input stops as soon as its context is done (Ctrl-C, SIGTERM), however
+// long the input keeps it waiting, and that a FIFO or a device named as
+// a record is refused without blocking.
+func TestNoteHonoursTheContext(t *testing.T) {
+	for _, arg := range []string{"-", "/dev/stdin"} {
+		for _, after := range []time.Duration{0, 20 * time.Millisecond, 200 * time.Millisecond} {
+			r, w, err := os.Pipe()
+			require.NoError(t, err)
+			ctx, cancel := context.WithCancel(context.Background())
+			time.AfterFunc(after, cancel)
+			done := make(chan error, 1)
+			go func() {
+				var out, errb bytes.Buffer
+				done <- run(ctx, []string{"note", arg}, r, &out, &errb)
+			}()
+			select {
+			case err := <-done:
+				require.ErrorIs(t, err, context.Canceled)
+				assert.Contains(t, err.Error(), "stopped while reading standard input")
+			case <-time.After(5 * time.Second):
+				t.Fatalf("note %s did not stop after its context was cancelled", arg)
+			}
+			cancel()
+			w.Close()
+			r.Close()
+		}
+	}
+	// The review from standard input, the assignment from a file.
+	a := notesCase("mood-journal.assignment.yaml")
+	review, err := os.ReadFile(notesCase("mood-journal.review.yaml"))
+	require.NoError(t, err)
+	stdout, stderr, code := runCLIWithStdin(t, string(review), "note", a, "--review", "-")
+	require.Equal(t, 0, code, stderr)
+	assert.NotEmpty(t, stdout)
+	_, stderr, code = runCLIWithStdin(t, "", "note", "-", "--review", "-")
+	assert.Equal(t, 2, code, stderr)
+
+	skipWithoutFIFOs(t)
+	fifo := filepath.Join(t.TempDir(), "a.yaml")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o644))
+	for _, args := range [][]string{{"note", fifo}, {"note", a, "--review", fifo}, {"note", "/dev/zero"}, {"note", a, "--review", os.DevNull}, {"remind", fifo}} {
+		_, stderr, code := runCLIWithin(t, 10*time.Second, args...)
+		assert.Equal(t, 1, code, stderr)
+		assert.Contains(t, stderr, "not a regular file")
+	}
+}
+
+// runCLIWithStdin runs the program in-process with stdin as its input.
+func runCLIWithStdin(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	code = exitCode(err, &errb)
+	return out.String(), errb.String(), code
+}
+
+// TestStopOnSignal checks the backstop for a command that does not return
+// after Ctrl-C or SIGTERM: the program ends by itself after the grace
+// period, with status 130. It runs in a child process, which it ends.
+func TestStopOnSignal(t *testing.T) {
+	if os.Getenv("BETWEEN_TEST_STOP_CHILD") == "1" {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel() // the signal came
+		go stopOnSignal(ctx, func() {}, make(chan struct{}), 50*time.Millisecond)
+		select {} // a command that never returns
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestStopOnSignal$")
+	cmd.Env = append(os.Environ(), "BETWEEN_TEST_STOP_CHILD=1")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	require.NoError(t, cmd.Start())
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		require.ErrorAs(t, err, &ee)
+		assert.Equal(t, exitStopped, ee.ExitCode())
+		assert.Contains(t, errb.String(), "between: stopped")
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("the program did not end after the grace period")
+	}
+	// A command that returns in time is not cut short.
+	ctx, cancel := context.WithCancel(context.Background())
+	done2 := make(chan struct{})
+	returned := make(chan struct{})
+	go func() { stopOnSignal(ctx, cancel, done2, time.Hour); close(returned) }()
+	cancel()
+	close(done2)
+	select {
+	case <-returned:
+	case <-time.After(5 * time.Second):
+		t.Fatal("stopOnSignal did not return when the command ended")
+	}
+}
+
+// TestClientWordsNeverInErrors runs the commands with a client's words —
+// a marker — wherever a client's words can reach the command line: a
+// --param value, the rest of an unquoted one taken as extra arguments,
+// free text given as a FHIR reference. The marker never reaches stderr.
+func TestClientWordsNeverInErrors(t *testing.T) {
+	a := notesCase("mood-journal.assignment.yaml")
+	for _, marker := range []string{"JaneMarker", "Jane-Q-Marker", "Patient/Jane Marker", "https://x/ Jane Marker", "Jane\nMarker", "Jané Märker ünïcode"} {
+		words := strings.Fields(marker)
+		runs := [][]string{
+			{"render", "sleep-routine", "--param", "wake_time=" + marker},
+			{"render", "sleep-routine", "--param", "nosuch=" + marker},
+			{"render", "sleep-routine", "--param", marker},
+			{"render", "sleep-routine", "--param", "wake_time=" + marker, "--param", "wake_time=" + marker},
+			append([]string{"render", "sleep-routine", "--param", "wake_time=6:30"}, words...),
+			append([]string{"render", "--param", "wake_time=6:30", "sleep-routine"}, words...),
+			append([]string{"build", "-q", "--no-pdf", "-o", filepath.Join(t.TempDir(), "site")}, words...),
+			append([]string{"list"}, words...),
+			{"note", "--format", "fhir", "--subject", marker, a},
+			{"note", "--format", "fhir", "--subject", "Patient/1", "--practitioner", marker, a},
+			append([]string{"note", "--format", "fhir", "--subject", "Patient/1", a}, words...),
+		}
+		for _, args := range runs {
+			stdout, stderr, code := runCLIWithin(t, 60*time.Second, args...)
+			for _, w := range append(words, marker) {
+				if len(w) < 4 || strings.HasPrefix(w, "http") || strings.HasPrefix(w, "Patient") {
+					continue
+				}
+				assert.NotContains(t, stderr, w, "between %q echoed the client's words", args)
+				if code != 0 {
+					assert.NotContains(t, stdout, w, "between %q echoed the client's words", args)
+				}
+			}
 		}
 	}
 }

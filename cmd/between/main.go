@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	"time"
 )
 
 // defaultMemoryLimit is the soft memory limit between sets for itself
@@ -28,9 +29,43 @@ func main() {
 		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go stopOnSignal(ctx, stop, done, stopGrace)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	close(done)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
+}
+
+// stopGrace is how long a command has, after Ctrl-C or SIGTERM, to stop
+// cleanly (a build removes its half-written site and unlocks) before the
+// program ends without it.
+const stopGrace = 5 * time.Second
+
+// exitStopped is the exit status after a signal the command did not
+// return from in time, as a shell reports a process ended by SIGINT.
+const exitStopped = 130
+
+// stopOnSignal waits for the first Ctrl-C or SIGTERM (ctx done) unless
+// the command ends first (done closed). Every command honours ctx; this
+// is the backstop for one blocked where ctx cannot reach: it restores the
+// signals' default action, so that a second Ctrl-C ends the program at
+// once, and ends it itself after grace.
+func stopOnSignal(ctx context.Context, stop func(), done <-chan struct{}, grace time.Duration) {
+	select {
+	case <-done:
+		return
+	case <-ctx.Done():
+	}
+	stop()
+	t := time.NewTimer(grace)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		fmt.Fprintln(os.Stderr, "between: stopped")
+		os.Exit(exitStopped)
+	}
 }
 
 // env is what a subcommand may touch: its streams. Subcommands never use

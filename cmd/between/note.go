@@ -20,7 +20,7 @@ import (
 
 // runNote implements "between note": the homework part of a clinical note,
 // or a FHIR Bundle, from a YAML assignment and optionally its review.
-func runNote(_ context.Context, e *env, args []string) error {
+func runNote(ctx context.Context, e *env, args []string) error {
 	fset := flag.NewFlagSet("note", flag.ContinueOnError)
 	fset.SetOutput(e.stderr)
 	review := fset.String("review", "", "the review `file` (YAML) written at the next session")
@@ -64,19 +64,22 @@ func runNote(_ context.Context, e *env, args []string) error {
 	}
 
 	var in notes.Input
-	src, err := safefs.ReadFile(files[0], hwyaml.MaxSize)
+	if files[0] == "-" && *review == "-" {
+		return usageErrorf("only one of the assignment and the review can be read from standard input (-)")
+	}
+	src, name, err := readRecord(ctx, e, files[0])
 	if err != nil {
 		return err
 	}
-	if in.Assignment, err = hwyaml.DecodeAssignment(files[0], bytes.NewReader(src)); err != nil {
+	if in.Assignment, err = hwyaml.DecodeAssignment(name, bytes.NewReader(src)); err != nil {
 		return err
 	}
 	if *review != "" {
-		if in.Review, err = readReview(*review); err != nil {
+		if in.Review, err = readReview(ctx, e, *review); err != nil {
 			return err
 		}
 	}
-	if in.Handout, err = describeHandout(files[0], src, in.Assignment.Worksheet, *srcs, tag); err != nil {
+	if in.Handout, err = describeHandout(name, src, in.Assignment.Worksheet, *srcs, tag); err != nil {
 		return err
 	}
 	if *check {
@@ -117,7 +120,8 @@ func runNote(_ context.Context, e *env, args []string) error {
 	return nil
 }
 
-// readAssignment reads and decodes an assignment file.
+// readAssignment reads and decodes an assignment file, a regular file of
+// at most hwyaml.MaxSize bytes.
 func readAssignment(name string) (*homework.Assignment, error) {
 	src, err := safefs.ReadFile(name, hwyaml.MaxSize)
 	if err != nil {
@@ -127,12 +131,38 @@ func readAssignment(name string) (*homework.Assignment, error) {
 }
 
 // readReview reads and decodes a review file.
-func readReview(name string) (*homework.Review, error) {
-	src, err := safefs.ReadFile(name, hwyaml.MaxSize)
+func readReview(ctx context.Context, e *env, name string) (*homework.Review, error) {
+	src, name, err := readRecord(ctx, e, name)
 	if err != nil {
 		return nil, err
 	}
 	return hwyaml.DecodeReview(name, bytes.NewReader(src))
+}
+
+// stdinName is how errors name a record read from standard input.
+const stdinName = "standard input"
+
+// readRecord reads a YAML record of at most hwyaml.MaxSize bytes: the
+// file name, which must be a regular file (a FIFO or a device is refused
+// without blocking), or standard input for "-" (and "/dev/stdin"), read
+// so that Ctrl-C and SIGTERM stop the command even while it waits for
+// input. It returns the name errors should use.
+func readRecord(ctx context.Context, e *env, name string) ([]byte, string, error) {
+	if name == "-" || name == "/dev/stdin" {
+		src, err := safefs.ReadAll(ctx, e.stdin, stdinName, hwyaml.MaxSize)
+		if err != nil {
+			return nil, stdinName, fmt.Errorf("note: stopped while reading %s: %w", stdinName, err)
+		}
+		return src, stdinName, nil
+	}
+	src, err := safefs.ReadFile(name, hwyaml.MaxSize)
+	if errors.Is(err, safefs.ErrNotRegular) {
+		return nil, name, fmt.Errorf("note: %w (give - to read standard input)", err)
+	}
+	if err != nil {
+		return nil, name, fmt.Errorf("note: %w", err)
+	}
+	return src, name, nil
 }
 
 // describeHandout checks the worksheet the assignment in file name (whose

@@ -101,7 +101,9 @@ func runRender(ctx context.Context, e *env, args []string) error {
 	case len(pos) == 0:
 		return usageErrorf("render needs a handout id, such as sleep-routine (run \"between list\")")
 	case len(pos) > 1:
-		return usageErrorf("render takes one handout id (got %q as well)", pos[1])
+		// The extra words are not echoed: most often they are the rest of
+		// an unquoted --param value, a client's words.
+		return usageErrorf("render takes one handout id, and got %d words; a --param value with spaces needs quotes: --param \"name=value with spaces\"", len(pos))
 	default:
 		ids = pos
 	}

@@ -73,7 +73,7 @@ func TestRenderRefuses(t *testing.T) {
 		stderr string
 	}{
 		{name: "no id", args: []string{"render"}, code: 2, stderr: "render needs a handout id"},
-		{name: "two ids", args: []string{"render", "a", "b"}, code: 2, stderr: `render takes one handout id (got "b" as well)`},
+		{name: "two ids", args: []string{"render", "a", "b"}, code: 2, stderr: `render takes one handout id, and got 2 words`},
 		{name: "unknown id", args: []string{"render", "no-such"}, code: 1, stderr: `no such handout: "no-such" (run "between list"`},
 		{name: "unknown param", args: []string{"render", "sleep-routine", "--param", "wake=" + secret}, code: 1, stderr: `no param "wake"`},
 		{name: "param without value", args: []string{"render", "sleep-routine", "--param", secret}, code: 2, stderr: "--param (the 1st one): want name=value"},
