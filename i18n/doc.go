@@ -47,12 +47,13 @@
 // # Templates and staleness
 //
 // A translated template, <id>/<lang>.md, records in its front matter key
-// source_hash the [SourceHash] of the English file it was translated from.
-// [TemplateStatus] compares them and says, per template, whether it is
-// translated, stale, untranslated or missing, and which file to show.
-// [Catalog.Status] sums this up per language with the UI strings,
-// [Catalog.Scaffold] starts a new language, and [Catalog.Check] executes
-// every string with sample data.
+// source_hash the templates.SourceHash of the English file it was
+// translated from. Package templates owns the comparison:
+// templates.Library.Translation says, per template and language, whether
+// it is translated, stale, untranslated or missing, and which file to
+// show. [Catalog.Status] sums this up per language with the UI strings,
+// [Catalog.Scaffold] starts a new language from a library's English
+// files, and [Catalog.Check] executes every string with sample data.
 //
 // # Concurrency
 //
