@@ -91,8 +91,9 @@ type (
 		ID           string         `json:"id"`
 		Text         *fhirNarrative `json:"text,omitempty"`
 		// CarePlan
-		Status string `json:"status,omitempty"`
-		Intent string `json:"intent,omitempty"`
+		Status  string `json:"status,omitempty"`
+		Intent  string `json:"intent,omitempty"`
+		Created string `json:"created,omitempty"`
 		// Goal
 		LifecycleStatus string       `json:"lifecycleStatus,omitempty"`
 		Description     *fhirConcept `json:"description,omitempty"`
@@ -286,7 +287,7 @@ func (w *Writer) Bundle(in Input, opt Options) ([]byte, error) {
 	}
 	activity.Detail = detail
 	plan := &fhirResource{
-		ResourceType: "CarePlan", Status: status, Intent: "plan",
+		ResourceType: "CarePlan", Status: status, Intent: "plan", Created: a.SessionDate,
 		Subject: subject, Author: author, Goal: goals,
 		Activity: []fhirActivity{activity},
 	}
@@ -350,6 +351,7 @@ func completion(t *texts, rv *homework.Review, subject *fhirRef) *fhirResource {
 		Category:   []fhirConcept{{Coding: []fhirCoding{{System: systemObsCategory, Code: "therapy", Display: "Therapy"}}}},
 		Code:       &fhirConcept{Text: t.msg("FHIRCompletion", nil)},
 		Subject:    subject,
+		Effective:  rv.SessionDate,
 		ValueRatio: &fhirRatio{Numerator: days(rv.DaysCompleted), Denominator: days(rv.DaysPlanned)},
 		Note:       []fhirAnnotation{{sentence(t.msg("NoteCompletion", m{"Done": rv.DaysCompleted, "Count": rv.DaysPlanned, "Percent": pct}))}},
 	}
