@@ -49,6 +49,18 @@
 //   - a table header with its first row, a scale label with its boxes, and
 //     a 7-day tracker whole when it fits on a page.
 //
+// Some of these keeps are for looks only: a short list whole, a week's
+// grid whole, the lines of one answer, a closing line with what is above
+// it. When honouring one would leave the page less than half full, these
+// give way for the rest of that page (the others, headings with what
+// follows, an introduction with what it introduces, no lone line or list
+// item, a table's header with its first row, still hold); so no page but
+// the last is less than half full unless what comes next cannot fit or a
+// new part starts. When the last page would be a third full or less, the
+// handout is laid out again with half the space between blocks and list
+// items and less above headings (text, line spacing and room to write
+// unchanged), and that layout is kept if it needs a page less.
+//
 // When a whole chain is taller than a page, only its leading units (the
 // heading and introduction lines) are kept with the first unit after them.
 // A table or tracker row that starts a page gets the header row repeated
@@ -83,14 +95,24 @@
 // standard print when the columns could not each get one em and its
 // padding at 8 pt. A row of blanks
 // ("| ___ | ___ |") is room to write in: its cells are left empty and the
-// row is one and a half writing lines tall.
+// row is two writing lines tall.
+//
+// # Room to write by hand
+//
+// Writing lines are 26 pt apart in standard print and 40 pt in large
+// print, never less than a ruled line for adult handwriting: US wide rule,
+// 11/32 in (24.75 pt), in standard print and 1/2 in (36 pt, the widest
+// common ruling) in large print. A cell to write in, in a table or a
+// tracker, is at least that tall.
 //
 // A 7-day tracker has a column per weekday and a row per label, with the
-// locale's short day names. In large print seven day columns are too
-// narrow to write a word in at 18 pt, so the grid is turned round: a row
-// per weekday (full names when they fit, else short ones) and a column per
-// label, as long as each label column is at least four ems wide and holds
-// the label's longest word; otherwise it keeps the standard orientation.
+// locale's short day names, when it has many labels. Seven day columns
+// (about three-quarters of an inch in standard print) hold a number or a
+// tick, not "What I did", so the grid is turned round when it can be: a
+// row per weekday (full names when they fit, else short ones) and a
+// column per label, as long as each label column holds the label's
+// longest word and is at least 1.25 in wide in standard print (room for
+// two or three handwritten words) or four ems in large print.
 //
 // # Variants
 //

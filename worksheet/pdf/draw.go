@@ -17,11 +17,13 @@ func (st *state) paginate(units []*unit) *document {
 	var page []op
 	y := st.top
 	atTop := true
-	newPage := func() {
+	relaxed := false // soft keeps give way on this page
+	newPage := func(why breakWhy, next float64) {
 		doc.pages = append(doc.pages, page)
 		doc.fill = append(doc.fill, (y-st.top)/bodyH)
+		doc.breaks = append(doc.breaks, pageBreak{why: why, next: next})
 		page = make([]op, 0, cap(page))
-		y, atTop = st.top, true
+		y, atTop, relaxed = st.top, true, false
 	}
 	place := func(u *unit) {
 		if !atTop {
@@ -36,7 +38,7 @@ func (st *state) paginate(units []*unit) *document {
 	}
 	for i, u := range units {
 		if u.newPage && !atTop {
-			newPage()
+			newPage(breakPart, 0)
 		}
 		need := u.before + u.h
 		chain := keepChain(units[i:], func(u *unit) bool { return u.keep })
@@ -46,8 +48,21 @@ func (st *state) paginate(units []*unit) *document {
 			// them.
 			chain = keepChain(units[i:], func(u *unit) bool { return u.keep && u.lead })
 		}
-		if !atTop && (y+need > st.bottom || (y+chain > st.bottom && chain-u.before <= bodyH)) {
-			newPage()
+		if !atTop && y+chain > st.bottom && (relaxed || y-st.top < bodyH/2) {
+			// Rather than leave more than half of the page empty, a group
+			// kept together only for looks may break; the rest of the
+			// page goes on that way, so that the units of a group decide
+			// alike.
+			relaxed = true
+			chain = keepChain(units[i:], func(u *unit) bool { return u.keep && !u.soft })
+		}
+		switch {
+		case atTop:
+		case y+need > st.bottom:
+			newPage(breakFull, need)
+		case y+chain > st.bottom && chain-u.before <= bodyH:
+			newPage(breakKeep, chain)
+			doc.breaks[len(doc.breaks)-1].soft = !relaxed
 		}
 		if atTop && u.header != nil {
 			place(u.header)

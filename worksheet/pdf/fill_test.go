@@ -70,6 +70,9 @@ func TestReportFill(t *testing.T) {
 		line := fmt.Sprintf("%-32s %-11s %d pages fill", ws.Path, v, len(doc.pages))
 		for i, f := range doc.fill {
 			line += fmt.Sprintf(" %.2f", f)
+			if i < len(doc.fill)-1 && f < 0.5 {
+				line += fmt.Sprintf("(why %d next %.2f)", doc.breaks[i].why, doc.breaks[i].next/(st.bottom-st.top))
+			}
 			if i < len(doc.fill)-1 && f < worst {
 				worst, worstAt = f, fmt.Sprintf("%s %s page %d", ws.Path, v, i+1)
 			}

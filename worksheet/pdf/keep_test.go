@@ -139,7 +139,7 @@ func TestClosingLineNotAlone(t *testing.T) {
 	}
 }
 
-func TestLargePrintTrackerByDay(t *testing.T) {
+func TestTrackerByDay(t *testing.T) {
 	texts := func(doc *document) string {
 		var b strings.Builder
 		for _, page := range doc.pages {
@@ -153,13 +153,18 @@ func TestLargePrintTrackerByDay(t *testing.T) {
 	}
 	few := []worksheet.Block{&worksheet.Tracker{Rows: []string{"Mood (1 to 10)", "What I did", "Who I was with"}}}
 	many := []worksheet.Block{&worksheet.Tracker{Rows: strings.Fields("a b c d e f g h i")}}
+	six := []worksheet.Block{&worksheet.Tracker{Rows: strings.Fields("a b c d e f")}}
 	cases := []struct {
 		name      string
 		body      []worksheet.Block
 		v         worksheet.Variant
 		has, lack string
 	}{
-		{"standard: days across, short names", few, worksheet.Standard, "|Wed|", "Wednesday"},
+		// Standard print turns the grid too when each answer column can
+		// be an inch and a quarter wide: seven day columns of about
+		// three-quarters of an inch hold a number, not "What I did".
+		{"standard: days down, full names", few, worksheet.Standard, "|Wednesday|", "|Wed|"},
+		{"standard, too many labels: days across", six, worksheet.Standard, "|Wed|", "Wednesday"},
 		{"large print: days down, full names", few, worksheet.LargePrint, "|Wednesday|", "|Wed|"},
 		{"large print, too many labels: days across", many, worksheet.LargePrint, "|Wed|", "Wednesday"},
 	}
@@ -176,11 +181,14 @@ func TestLargePrintTrackerByDay(t *testing.T) {
 			}
 		})
 	}
-	// Turned round, every label column is at least four ems wide.
-	st, doc := layoutOf(t, few, worksheet.LargePrint)
-	for _, o := range doc.pages[0] {
-		if o.kind == opRect && o.x > st.left+1 {
-			assert.GreaterOrEqual(t, o.w, 4*st.m.body)
+	// Turned round, every label column is at least four ems wide in
+	// large print, 1.25 in in standard print.
+	for v, least := range map[worksheet.Variant]float64{worksheet.LargePrint: 4 * 18, worksheet.Standard: 90} {
+		st, doc := layoutOf(t, few, v)
+		for _, o := range doc.pages[0] {
+			if o.kind == opRect && o.x > st.left+1 {
+				assert.GreaterOrEqual(t, o.w, least, "%s", v)
+			}
 		}
 	}
 }
@@ -195,7 +203,7 @@ func TestBlankTableRowIsRoomToWrite(t *testing.T) {
 		st, doc := layoutOf(t, []worksheet.Block{tbl}, v)
 		underscores := count(doc, 0, func(o op) bool { return o.kind == opText && strings.Contains(o.text, "___") })
 		assert.Equal(t, 1, underscores, "%s: only the row with text keeps its blank", v)
-		tall := count(doc, 0, func(o op) bool { return o.kind == opRect && o.h >= 1.5*st.m.writeGap })
+		tall := count(doc, 0, func(o op) bool { return o.kind == opRect && o.h >= 2*st.m.writeGap })
 		assert.Equal(t, 2, tall, "%s: the row of blanks is not tall enough to write in", v)
 	}
 }

@@ -23,6 +23,9 @@ type metrics struct {
 	gap      float64    // space between blocks
 	itemGap  float64    // space between items of a tight list
 	writeGap float64    // distance between writing lines
+	minRule  float64    // least room for a line of handwriting (see minRule docs)
+	headGap  float64    // space above a heading, as a multiple of its size
+	dayCol   float64    // least width of an answer column when a tracker's days are rows
 	pad      float64    // table cell padding
 	margin   float64    // page margin on every side
 	logo     float64    // height of the clinic's logo in the footer
@@ -34,7 +37,7 @@ type metrics struct {
 var (
 	standardMetrics = metrics{
 		body: 11, title: 20, heading: [7]float64{0, 17, 15, 13, 12, 11.5, 11.5},
-		footer: 9, lead: 1.35, gap: 8, itemGap: 3, writeGap: 26, pad: 4,
+		footer: 9, lead: 1.35, gap: 8, itemGap: 3, writeGap: 26, minRule: wideRule, headGap: 0.9, dayCol: 90, pad: 4,
 		margin: 54, hair: 0.5, rule: 0.8, italic: true, logo: 30,
 	}
 	// largeMetrics follows the large-print guidelines: 18 pt text and page
@@ -42,9 +45,21 @@ var (
 	// apart, no italics.
 	largeMetrics = metrics{
 		body: 18, title: 24, heading: [7]float64{0, 22, 22, 20, 20, 20, 20},
-		footer: 18, lead: 1.5, gap: 12, itemGap: 6, writeGap: 40, pad: 6,
+		footer: 18, lead: 1.5, gap: 12, itemGap: 6, writeGap: 40, minRule: pitmanRule, headGap: 0.9, dayCol: 72, pad: 6,
 		margin: 48, hair: 0.8, rule: 1.2, italic: false, logo: 40,
 	}
+)
+
+// The least room for one line of handwriting, in points: the distance
+// between writing lines and the height of a cell to write in are never
+// less. Standard print takes US wide (legal) rule, 11/32 in (8.7 mm), the
+// ruling "used by those with larger handwriting"; large print takes
+// 1/2 in (12.7 mm), the widest of the common rulings (Pitman). Writing
+// lines are drawn 26 pt and 40 pt apart, a row of blanks in a table is
+// two writing lines tall, and a tracker cell 1.1 to 1.3 writing lines.
+const (
+	wideRule   = 11.0 / 32 * 72 // 24.75 pt
+	pitmanRule = 0.5 * 72       // 36 pt
 )
 
 // opKind is what a drawing operation draws.
@@ -79,6 +94,10 @@ type unit struct {
 	base   float64 // baseline of the first text line, for list markers
 	// keep holds the unit on the same page as the next one.
 	keep bool
+	// soft marks a keep made for looks (a short list or a week's grid
+	// whole, the lines of one answer, a closing line with what is above
+	// it): it gives way rather than leave a page less than half full.
+	soft bool
 	// lead marks a unit that introduces what follows (a heading line, the
 	// lines of a paragraph that leads into writing lines, a scale or a
 	// table): when a whole keep chain is taller than a page, the leading
@@ -97,7 +116,31 @@ type document struct {
 	// fill is, for each page, how far down its content reaches below the
 	// top of the content box, as a fraction of the content box's height.
 	fill []float64
+	// breaks says, for each page but the last, why it ended.
+	breaks []pageBreak
+	// tight is set when the spacing between blocks was tightened to save
+	// a last page that held only a line or two.
+	tight bool
 }
+
+// pageBreak is why a page ended where it did.
+type pageBreak struct {
+	why breakWhy
+	// next is the height of what did not fit: the unit, or the group it
+	// is kept with.
+	next float64
+	// soft says the group counted keeps made for looks.
+	soft bool
+}
+
+// breakWhy is the reason for a page break.
+type breakWhy uint8
+
+const (
+	breakFull breakWhy = iota // the next unit did not fit
+	breakKeep                 // the group the next unit is kept with did not fit
+	breakPart                 // a new part starts on a new page
+)
 
 // state is one render: the settings, the chosen font and what layout
 // found. It is used by one goroutine.
@@ -336,8 +379,53 @@ func (st *state) measureFooters(doc *document) {
 	}
 }
 
-// layout lays out the whole handout and breaks it into pages.
+// lastPageFill is how full a last page must be before layout stops
+// trying tighter spacing to do without it: a last page a third full or
+// less (a line or two, the crisis box, a closing question) is worth a
+// tighter layout when that saves the page.
+const lastPageFill = 1.0 / 3
+
+// tighter returns the metrics with the space between blocks, list items
+// and above headings cut, for a handout that would otherwise end on a
+// page with a line or two. Text sizes, line spacing, writing lines and
+// cells keep their sizes: the tighter layout is as readable and leaves as
+// much room to write.
+func (m metrics) tighter() metrics {
+	m.gap *= 0.5
+	m.itemGap *= 0.5
+	m.headGap = 0.6
+	return m
+}
+
+// layout lays out the whole handout and breaks it into pages. When the
+// last page would be a third full or less, it lays the handout out again
+// with tighter spacing between blocks and keeps that layout if it needs
+// a page less.
 func (st *state) layout(ctx context.Context) (*document, error) {
+	doc, err := st.layoutPass(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n := len(doc.pages)
+	if n < 2 || doc.fill[n-1] > lastPageFill {
+		return doc, nil
+	}
+	normal := st.m
+	st.m = normal.tighter()
+	tight, err := st.layoutPass(ctx)
+	st.m = normal
+	if err != nil {
+		return nil, err
+	}
+	if len(tight.pages) < n {
+		tight.tight = true
+		return tight, nil
+	}
+	return doc, nil
+}
+
+// layoutPass lays out the handout with the current metrics.
+func (st *state) layoutPass(ctx context.Context) (*document, error) {
 	var units []*unit
 	if t := st.ws.Meta.Title; t != "" {
 		units = st.textUnits(units, st.left, st.width(), st.m.title, bold, alignLeft, true, func(b *inliner) {
@@ -432,7 +520,9 @@ func (st *state) blocks(list []worksheet.Block, x, w, gap float64, out []*unit) 
 			len(out)-start <= 2 && start > 0 {
 			// A closing line or two ("Even a small change counts.")
 			// does not go to a page of its own.
-			out[start-1].keep = true
+			if !out[start-1].keep {
+				out[start-1].keep, out[start-1].soft = true, true
+			}
 		}
 		if _, ok := blk.(*worksheet.Paragraph); ok && i+1 < len(list) &&
 			(introduced(list[i+1]) || i > 0 && isHeading(list[i-1]) && !isHeading(list[i+1])) {
@@ -488,7 +578,7 @@ func (st *state) block(blk worksheet.Block, x, w, gap float64, out []*unit) ([]*
 		out = st.textUnits(out, x, w, size, bold, alignLeft, true, func(in *inliner) {
 			in.inlines(b.Content, bold, "")
 		})
-		gap = max(gap, size*0.9)
+		gap = max(gap, size*m.headGap)
 	case *worksheet.Paragraph:
 		out = st.textUnits(out, x, w, m.body, regular, alignLeft, false, func(in *inliner) {
 			in.inlines(b.Content, regular, "")
@@ -663,18 +753,25 @@ func (st *state) keepItems(out []*unit, at []int) {
 	if st.depth != 1 || n < 2 {
 		return
 	}
-	keep := func(from, to int) {
+	keep := func(from, to int, soft bool) {
 		for _, u := range out[from:to] {
-			u.keep = true
+			if !u.keep {
+				u.keep, u.soft = true, soft
+			}
 		}
 	}
 	first, end := at[0], at[n]
 	if n <= shortList && height(out[first:end]) <= (st.bottom-st.top)/2 {
-		keep(first, end-1)
+		// Whole on one page is for looks: it gives way before a page
+		// is left half empty, but the first and last items still keep
+		// their neighbours.
+		keep(at[0], at[1], false)
+		keep(at[n-2], at[n-1], false)
+		keep(first, end-1, true)
 		return
 	}
-	keep(at[0], at[1])
-	keep(at[n-2], at[n-1])
+	keep(at[0], at[1], false)
+	keep(at[n-2], at[n-1], false)
 }
 
 // code lays out preformatted text in the monospace face, breaking a line
@@ -718,7 +815,7 @@ func (st *state) writingLines(n int, x, w float64, out []*unit) []*unit {
 	// many, so nobody takes the foot of a page for the end of the space.
 	keep := float64(n)*gap <= (st.bottom-st.top)/3
 	for i := range n {
-		out = append(out, &unit{h: gap, base: gap, keep: keep && i < n-1,
+		out = append(out, &unit{h: gap, base: gap, keep: keep && i < n-1, soft: true,
 			ops: []op{{kind: opLine, x: x, y: gap - 2, w: w, size: st.m.hair * 1.2, g: 0.35}}})
 	}
 	return out

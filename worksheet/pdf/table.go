@@ -233,7 +233,7 @@ func (st *state) grid(g *grid, widths []float64, x float64, out []*unit) []*unit
 			if ri > 0 && to == n {
 				h = max(h, g.minRow)
 				if empty {
-					h = max(h, m.writeGap*1.5)
+					h = max(h, m.writeGap*2)
 				}
 			}
 			u := &unit{h: h, base: pad + st.baseline(r[0].size, lh)}
@@ -273,10 +273,8 @@ func sum(v []float64) float64 {
 // turns the grid round when the labels' columns can be wide enough (see
 // trackerByDay).
 func (st *state) tracker(t *worksheet.Tracker, x, w float64, out []*unit) []*unit {
-	if st.opts.Variant == worksheet.LargePrint {
-		if u, ok := st.trackerByDay(t, x, w, out); ok {
-			return u
-		}
+	if u, ok := st.trackerByDay(t, x, w, out); ok {
+		return u
 	}
 	size := st.m.body
 	g := grid{align: make([]align, 8), minRow: st.m.writeGap * 1.3}
@@ -332,17 +330,20 @@ func (st *state) wholeGrid(g *grid, widths []float64, x float64, out []*unit) []
 	start := len(out)
 	out = st.grid(g, widths, x, out)
 	for _, u := range out[start : len(out)-1] {
-		u.keep = true
+		if !u.keep {
+			u.keep, u.soft = true, true
+		}
 	}
 	return out
 }
 
-// trackerByDay lays out a 7-day tracker turned round, for large print:
-// one row per weekday, named in full when the name fits, and one column
-// per label. At 18 pt seven day columns are too narrow to write a word in;
-// this way each answer gets a column a quarter to two-thirds of the page
-// wide. It reports false, laying out nothing, when there are so many
-// labels that their columns would be narrower than four ems.
+// trackerByDay lays out a 7-day tracker turned round: one row per
+// weekday, named in full when the name fits, and one column per label.
+// Seven day columns are too narrow to write a word in; this way each
+// answer gets a column a fifth to two-thirds of the page wide. It reports
+// false, laying out nothing, when there are so many labels that their
+// columns would be narrower than metrics.dayCol (1.25 in in standard
+// print, four ems in large print).
 func (st *state) trackerByDay(t *worksheet.Tracker, x, w float64, out []*unit) ([]*unit, bool) {
 	size, pad := st.m.body, st.m.pad
 	n := len(t.Rows)
@@ -373,7 +374,7 @@ func (st *state) trackerByDay(t *worksheet.Tracker, x, w float64, out []*unit) (
 		}
 		names, first = try, dayW+2*pad
 		colW = (w - first) / float64(n)
-		if ok = first <= w*0.35 && colW >= max(4*size, wordW+2*pad); ok {
+		if ok = first <= w*0.35 && colW >= max(st.m.dayCol, wordW+2*pad); ok {
 			break
 		}
 	}
