@@ -525,7 +525,7 @@ func (st *state) blocks(list []worksheet.Block, x, w, gap float64, out []*unit) 
 			}
 		}
 		if _, ok := blk.(*worksheet.Paragraph); ok && i+1 < len(list) &&
-			(introduced(list[i+1]) || i > 0 && isHeading(list[i-1]) && !isHeading(list[i+1])) {
+			(introduced(list[i+1]) || i > 0 && isHeading(list[i-1]) && !shallower(list[i+1], list[i-1])) {
 			for _, u := range out[start:] {
 				u.lead = true
 			}
@@ -548,6 +548,19 @@ func height(units []*unit) float64 {
 		h += u.h
 	}
 	return h
+}
+
+// shallower reports whether next is a heading no deeper than prev, a
+// heading: the end of the section prev opened. An introduction is kept
+// with what follows it up to there ("My sleep log", "Each morning, write
+// down how you slept." stays with "Week 1" and its grid).
+func shallower(next, prev worksheet.Block) bool {
+	n, ok := next.(*worksheet.Heading)
+	if !ok {
+		return false
+	}
+	p, ok := prev.(*worksheet.Heading)
+	return !ok || n.Level <= p.Level
 }
 
 // isHeading reports whether blk is a heading.
