@@ -138,18 +138,53 @@ func pdfDownload() (site.Download, error) {
 	var opts pdf.Options
 	version := "pdf"
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		version += " date=" + s
-		sec, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || sec < 0 {
-			return site.Download{}, fmt.Errorf("build: SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
+		date, err := sourceDate(s, time.Now())
+		if err != nil {
+			return site.Download{}, err
 		}
-		opts.CreationDate = time.Unix(sec, 0).UTC()
+		version += " date=" + s
+		opts.CreationDate = date
 	}
 	r, err := pdf.New(opts)
 	if err != nil {
 		return site.Download{}, err
 	}
 	return sitepdf.Download(r, version), nil
+}
+
+// maxClockSkew is how far in the future SOURCE_DATE_EPOCH may be: a
+// build machine's clock may be a little behind the one that chose it.
+const maxClockSkew = 24 * time.Hour
+
+// sourceDate parses SOURCE_DATE_EPOCH, as the reproducible-builds
+// specification writes it: a whole number of seconds since 1970-01-01
+// UTC. A date after now (give or take maxClockSkew) is a mistake — no
+// document was made in the future — and so is anything else that is not
+// such a number; either is an error rather than an impossible date in
+// every PDF.
+func sourceDate(s string, now time.Time) (time.Time, error) {
+	shown := s
+	if len(shown) > 24 {
+		shown = shown[:24] + "…"
+	}
+	sec, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || sec < 0 || strings.HasPrefix(s, "+") {
+		return time.Time{}, fmt.Errorf("build: SOURCE_DATE_EPOCH=%q is not a whole number of seconds since 1970", shown)
+	}
+	if latest := now.Add(maxClockSkew).Unix(); sec > latest {
+		return time.Time{}, fmt.Errorf("build: SOURCE_DATE_EPOCH=%q is in the future (%s); it is the time of the last change to the sources, in seconds since 1970",
+			shown, plainDate(sec))
+	}
+	return time.Unix(sec, 0).UTC(), nil
+}
+
+// plainDate writes sec, seconds since 1970, as a year-month-day date,
+// or says the year is too far for one.
+func plainDate(sec int64) string {
+	if sec > 253402300799 { // 9999-12-31T23:59:59Z
+		return "after the year 9999"
+	}
+	return time.Unix(sec, 0).UTC().Format(time.DateOnly)
 }
 
 // buildVersion names this program for the site's build cache: a release

@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -77,7 +79,48 @@ func TestBuildSourceDateEpoch(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
 	_, stderr, code = runCLI(t, "build", "-o", out, "--lang", "en", "-q")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, `SOURCE_DATE_EPOCH="yesterday" is not a number`)
+	assert.Contains(t, stderr, `SOURCE_DATE_EPOCH="yesterday" is not a whole number`)
+}
+
+// TestSourceDateRange checks that SOURCE_DATE_EPOCH must be a whole
+// number of seconds from 1970 up to about now: garbage, a negative
+// number and a date in the future are errors, never an impossible date in
+// the PDFs.
+func TestSourceDateRange(t *testing.T) {
+	now := time.Date(2026, 12, 4, 8, 0, 0, 0, time.UTC)
+	for _, s := range []string{"0", "1", "1700000000", fmt.Sprint(now.Unix()), fmt.Sprint(now.Add(23 * time.Hour).Unix())} {
+		d, err := sourceDate(s, now)
+		require.NoError(t, err, s)
+		assert.False(t, d.After(now.Add(maxClockSkew)))
+	}
+	for s, want := range map[string]string{
+		"yesterday":            "not a whole number",
+		"-1":                   "not a whole number",
+		"-9223372036854775808": "not a whole number",
+		"1e9":                  "not a whole number",
+		"1700000000.5":         "not a whole number",
+		" 1700000000":          "not a whole number",
+		"+1700000000":          "not a whole number",
+		"0x6553F100":           "not a whole number",
+		"99999999999999999999": "not a whole number",
+		fmt.Sprint(now.Add(49 * time.Hour).Unix()): "in the future (2026-12-06)",
+		"4102444800":          "in the future (2100-01-01)",
+		"253402300799":        "in the future (9999-12-31)",
+		"253402300800":        "in the future (after the year 9999)",
+		"9223372036854775807": "in the future (after the year 9999)",
+	} {
+		_, err := sourceDate(s, now)
+		require.Error(t, err, s)
+		assert.Contains(t, err.Error(), want, s)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	for _, s := range []string{"9223372036854775807", "253402300800", "-5"} {
+		t.Setenv("SOURCE_DATE_EPOCH", s)
+		_, stderr, code := runCLI(t, "build", "-o", out, "--lang", "en", "-q")
+		assert.Equal(t, 1, code, s)
+		assert.Contains(t, stderr, "SOURCE_DATE_EPOCH")
+		assert.NoDirExists(t, out, "nothing is built with an impossible date")
+	}
 }
 
 func TestBuildStrictShippedLibrary(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -194,8 +195,9 @@ type preview struct {
 	building sync.RWMutex // held for writing while a build runs
 	gen      atomic.Int64 // counts builds, good or not; the page reloads when it changes
 	mu       sync.Mutex
-	failure  string // the last build's error, or "" when it succeeded
-	snapshot string // the watched folders as last built
+	failure  string          // the last build's error, or "" when it succeeded
+	snapshot string          // the watched folders as last built
+	files    map[string]bool // the site's manifest after the last build; nil when out is no Between site
 }
 
 // rebuild builds the site and records the outcome; the last good site
@@ -212,7 +214,14 @@ func (p *preview) rebuild(ctx context.Context) {
 	if err != nil && ctx.Err() != nil {
 		return // stopped half way: not a failure to show
 	}
+	// Only what the builder made is served: the files its manifest lists.
+	// A folder that is not a Between site (the build refused it) has none.
+	files, merr := site.ReadManifest(p.out)
+	if merr != nil {
+		files = nil
+	}
 	p.mu.Lock()
+	p.files = files
 	p.snapshot = snap
 	p.failure = ""
 	if err != nil {
@@ -304,6 +313,10 @@ func (p *preview) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = "."
 	}
+	if strings.ContainsRune(name, '\\') {
+		http.NotFound(w, r) // no site file has one; "/\\host" is another host to a browser
+		return
+	}
 	for part := range strings.SplitSeq(name, "/") {
 		if strings.HasPrefix(part, ".") && name != "." {
 			http.NotFound(w, r) // the manifest, the cache, anything hidden
@@ -313,12 +326,21 @@ func (p *preview) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f, fi, err := p.open(name)
 	if err == nil && fi.IsDir() {
 		f.Close()
-		if !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		index := path.Join(name, "index.html")
+		if !p.listed(index) {
+			http.NotFound(w, r)
 			return
 		}
-		name = path.Join(name, "index.html")
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			redirectHere(w, name)
+			return
+		}
+		name = index
 		f, fi, err = p.open(name)
+	}
+	if err == nil && (!fi.Mode().IsRegular() || !p.listed(name)) {
+		f.Close()
+		err = fs.ErrNotExist // not a file the builder made
 	}
 	p.mu.Lock()
 	failure := p.failure
@@ -346,6 +368,26 @@ func (p *preview) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	http.ServeContent(w, r, name, fi.ModTime(), bytes.NewReader(p.decorate(page, failure)))
+}
+
+// listed reports whether name is a file of the site as last built.
+func (p *preview) listed(name string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.files[name]
+}
+
+// redirectHere redirects to the folder name of the site, on this server:
+// the Location is a path that starts with one slash and a name from the
+// site, never a URL another host could be read from ("//host/…",
+// "/\\host").
+func redirectHere(w http.ResponseWriter, name string) {
+	loc := "/"
+	if name != "." {
+		loc = (&url.URL{Path: "/" + name + "/"}).EscapedPath()
+	}
+	w.Header().Set("Location", loc)
+	w.WriteHeader(http.StatusMovedPermanently)
 }
 
 // errorPage is shown when no build has succeeded yet.

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -246,4 +250,99 @@ func TestServeCommand(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop on cancel")
 	}
+}
+
+// rawGet sends target as the request line's path, byte for byte (no
+// client cleaning), and returns the status and the Location header.
+func rawGet(t *testing.T, addr, target string) (int, string) {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", target)
+	require.NoError(t, err)
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	require.NoError(t, err)
+	resp.Body.Close()
+	return resp.StatusCode, resp.Header.Get("Location")
+}
+
+// TestServeRedirectsStayHere checks that no crafted path — "//host/…",
+// "/\host", their encoded forms — gets a redirect to another host: every
+// Location is a path on this server.
+func TestServeRedirectsStayHere(t *testing.T) {
+	src := t.TempDir()
+	writeDemo(t, src, "Text.")
+	p, _ := newTestPreview(t, src)
+	p.rebuild(context.Background())
+	srv := httptest.NewServer(p)
+	defer srv.Close()
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	for _, target := range []string{
+		"/en", "//en", "///en", "//en/demo", "/en/demo", "/./en", "/en/../en",
+		"/%2Fen", "/%2F%2Fen", "//%2Fen", "/%5Cen", "/%5C%5Cen", "/\\en", "/\\\\en", "/%09/en",
+		"//evil.example/en", "//evil.example/%2e%2e/en", "/%2F%2Fevil.example%2Fen", "/%5C%5Cevil.example%5Cen",
+		"/en%2F", "/en%5C", "//localhost/en", "/https:/evil.example/en", "/http:%2F%2Fevil.example/en",
+	} {
+		code, loc := rawGet(t, addr, target)
+		if code >= 300 && code < 400 {
+			assert.True(t, strings.HasPrefix(loc, "/"), "%s: redirect to %q leaves the path", target, loc)
+			assert.False(t, strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, "/\\"), "%s: redirect to %q is another host", target, loc)
+			u, err := url.Parse(loc)
+			if assert.NoError(t, err, target) {
+				assert.Empty(t, u.Host, "%s: redirect to %q", target, loc)
+				assert.Empty(t, u.Scheme, "%s: redirect to %q", target, loc)
+			}
+		}
+	}
+	code, loc := rawGet(t, addr, "//en")
+	assert.Equal(t, http.StatusMovedPermanently, code)
+	assert.Equal(t, "/en/", loc)
+}
+
+// TestServeOnlyTheBuiltSite checks that "between serve -o DIR" serves only
+// a site the builder made, and only the files its manifest lists: not a
+// folder it refused to build into, and not a person's own files in a
+// site.
+func TestServeOnlyTheBuiltSite(t *testing.T) {
+	src := t.TempDir()
+	writeDemo(t, src, "Text.")
+	t.Run("a folder that is not a site", func(t *testing.T) {
+		p, log := newTestPreview(t, src)
+		require.NoError(t, os.MkdirAll(filepath.Join(p.out, "private"), 0o755))
+		for _, f := range []string{"thesis.docx", "index.html", "private/index.html", "en/demo/index.html"} {
+			require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(p.out, f)), 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join(p.out, f), []byte("MINE"), 0o644))
+		}
+		p.rebuild(context.Background())
+		require.Contains(t, log.String(), "not a site Between built")
+		srv := httptest.NewServer(p)
+		defer srv.Close()
+		for _, path := range []string{"/thesis.docx", "/", "/index.html", "/private/", "/private", "/en/demo/index.html"} {
+			code, body := get(t, srv.URL+path)
+			assert.NotEqual(t, http.StatusOK, code, path)
+			assert.NotContains(t, body, "MINE", path)
+		}
+	})
+	t.Run("a site with a person's own files", func(t *testing.T) {
+		p, _ := newTestPreview(t, src)
+		p.rebuild(context.Background())
+		require.NoError(t, os.MkdirAll(filepath.Join(p.out, "notes"), 0o755))
+		for _, f := range []string{"clinic-notes.txt", "notes/index.html", "en/demo/mine.html"} {
+			require.NoError(t, os.WriteFile(filepath.Join(p.out, f), []byte("MINE"), 0o644))
+		}
+		require.NoError(t, os.Symlink("/etc/hostname", filepath.Join(p.out, "link.txt")))
+		writeDemo(t, src, "Text, changed.")
+		p.check(context.Background())
+		srv := httptest.NewServer(p)
+		defer srv.Close()
+		code, body := get(t, srv.URL+"/en/demo/index.html")
+		assert.Equal(t, http.StatusOK, code)
+		assert.Contains(t, body, "Text, changed.")
+		for _, path := range []string{"/clinic-notes.txt", "/notes/", "/notes", "/en/demo/mine.html", "/link.txt"} {
+			code, body := get(t, srv.URL+path)
+			assert.Equal(t, http.StatusNotFound, code, path)
+			assert.NotContains(t, body, "MINE", path)
+		}
+	})
 }

@@ -125,7 +125,7 @@ func newHandler(r *handout.Renderer) http.Handler {
 		}
 		var body bytes.Buffer
 		if err := r.Render(hr.Context(), &body, req); err != nil {
-			http.Error(w, err.Error(), statusOf(err))
+			http.Error(w, renderMessage(err), statusOf(err))
 			return
 		}
 		h := w.Header()
@@ -142,12 +142,14 @@ func newHandler(r *handout.Renderer) http.Handler {
 }
 
 // parseRequest reads a handout request from the URL. Unknown query keys
-// are refused, so a typo is not silently ignored.
+// are refused, so a typo is not silently ignored. Its errors never repeat
+// a value from the request, which may be a client's words: they name the
+// query parameter, when it is one the server knows.
 func parseRequest(hr *http.Request) (handout.Request, error) {
 	req := handout.Request{ID: hr.PathValue("id"), Lang: language.English}
 	for key, vals := range hr.URL.Query() {
 		if len(vals) != 1 {
-			return req, fmt.Errorf("query parameter %q is given %d times", key, len(vals))
+			return req, fmt.Errorf("%s is given %d times", knownKey(key), len(vals))
 		}
 		v := vals[0]
 		var err error
@@ -158,22 +160,55 @@ func parseRequest(hr *http.Request) (handout.Request, error) {
 				err = errors.New("lang is not a BCP 47 language tag such as es or es-MX")
 			}
 		case key == "variant":
-			err = req.Variant.UnmarshalText([]byte(v))
+			if req.Variant.UnmarshalText([]byte(v)) != nil {
+				err = errors.New("variant is not standard or large-print")
+			}
 		case key == "format":
-			err = req.Format.UnmarshalText([]byte(v))
+			if req.Format.UnmarshalText([]byte(v)) != nil {
+				err = errors.New("format is not html, pdf or json")
+			}
 		case strings.HasPrefix(key, "param."):
 			if req.Params == nil {
 				req.Params = map[string]string{}
 			}
 			req.Params[strings.TrimPrefix(key, "param.")] = v
 		default:
-			err = fmt.Errorf("unknown query parameter %q (want lang, variant, format or param.<name>)", key)
+			err = errors.New("unknown query parameter (want lang, variant, format or param.<name>)")
 		}
 		if err != nil {
 			return req, err
 		}
 	}
 	return req, nil
+}
+
+// knownKey names the query parameter key for an error: itself when the
+// server knows it, else words that repeat nothing of it.
+func knownKey(key string) string {
+	switch {
+	case key == "lang", key == "variant", key == "format":
+		return key
+	case strings.HasPrefix(key, "param."):
+		return "a param"
+	}
+	return "a query parameter"
+}
+
+// renderMessage is the message for a render error. The renderer's errors
+// name ids and params, never their values; the server says even less
+// about a request it could not serve, and nothing of a value.
+func renderMessage(err error) string {
+	switch {
+	case errors.Is(err, handout.ErrNotFound):
+		return "no such handout (GET /handouts lists them)"
+	case errors.Is(err, handout.ErrLanguage):
+		return "the handout is not available in that language"
+	case errors.Is(err, handout.ErrParam):
+		return err.Error() // names the handout and the param, never the value
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return "the request was stopped"
+	}
+	return "the handout could not be rendered"
 }
 
 // statusOf maps a render error to an HTTP status.

@@ -59,10 +59,10 @@ func TestHandouts(t *testing.T) {
 		{name: "unknown param", path: "/handouts/sleep-routine?param.wake=" + secret, status: 400, want: `no param "wake"`, not: secret},
 		{name: "long value", path: "/handouts/sleep-routine?param.wake_time=" + strings.Repeat(secret, 20), status: 400, want: "longer than", not: secret},
 		{name: "bad lang", path: "/handouts/sleep-routine?lang=" + url.QueryEscape("not a tag"), status: 400, want: "BCP 47"},
-		{name: "no locale", path: "/handouts/sleep-routine?lang=ja", status: 400, want: "not supported"},
-		{name: "bad variant", path: "/handouts/sleep-routine?variant=huge", status: 400, want: "unknown variant"},
-		{name: "bad format", path: "/handouts/sleep-routine?format=docx", status: 400, want: "unknown format"},
-		{name: "unknown key", path: "/handouts/sleep-routine?wake_time=6", status: 400, want: `unknown query parameter "wake_time"`},
+		{name: "no locale", path: "/handouts/sleep-routine?lang=ja", status: 400, want: "not available in that language"},
+		{name: "bad variant", path: "/handouts/sleep-routine?variant=huge", status: 400, want: "variant is not standard or large-print", not: "huge"},
+		{name: "bad format", path: "/handouts/sleep-routine?format=docx", status: 400, want: "format is not html, pdf or json", not: "docx"},
+		{name: "unknown key", path: "/handouts/sleep-routine?wake_time=6", status: 400, want: "unknown query parameter", not: "wake_time"},
 		{name: "twice", path: "/handouts/sleep-routine?lang=en&lang=es", status: 400, want: "given 2 times"},
 	}
 	for _, tt := range tests {
@@ -80,6 +80,34 @@ func TestHandouts(t *testing.T) {
 				assert.NotContains(t, string(body), tt.not)
 			}
 		})
+	}
+}
+
+// TestQueryValuesNeverEchoed puts a client's words in every query value
+// (and in keys the server does not know): no response repeats them.
+func TestQueryValuesNeverEchoed(t *testing.T) {
+	srv := newServer(t)
+	for _, marker := range []string{"JaneMarker", "Jane Q. Marker", "en-x-janemarker", "<b>JaneMarker</b>", "Jané\u0000Märker", strings.Repeat("JaneMarker", 50)} {
+		q := url.QueryEscape(marker)
+		for _, path := range []string{
+			"/handouts/sleep-routine?lang=" + q,
+			"/handouts/sleep-routine?variant=" + q,
+			"/handouts/sleep-routine?format=" + q,
+			"/handouts/sleep-routine?param.wake_time=" + q + "%0A",
+			"/handouts/sleep-routine?param.wake_time=" + q + "&param.wake_time=" + q,
+			"/handouts/sleep-routine?param.no_such=" + q,
+			"/handouts/sleep-routine?" + q + "=1",
+			"/handouts/sleep-routine?" + q + "=1&" + q + "=2",
+			"/handouts/sleep-routine?format=pdf&param.wake_time=" + url.QueryEscape("\u4e2d\u6587"+marker),
+		} {
+			resp, body := get(t, srv, path)
+			assert.GreaterOrEqual(t, resp.StatusCode, 400, path)
+			for _, w := range strings.Fields(marker) {
+				if len(w) >= 4 {
+					assert.NotContains(t, strings.ToLower(string(body)), strings.ToLower(w), "%s echoed the client's words", path)
+				}
+			}
+		}
 	}
 }
 

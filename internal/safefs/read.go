@@ -207,6 +207,11 @@ func ReadAll(ctx context.Context, r io.Reader, name string, limit int64) ([]byte
 	}
 }
 
+// Open opens the regular file at the path name for reading, following a
+// symbolic link, as [ReadFile] does: anything but a regular file is
+// refused without blocking.
+func Open(name string) (*os.File, error) { return openRegular(name, os.O_RDONLY, 0) }
+
 // openRegular opens the path name, following a symbolic link, with flag
 // and perm, and returns the file only when it is a regular one. It never
 // blocks on a FIFO: the path is checked before it is opened, and opened

@@ -12,13 +12,14 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/betweensessions/between/worksheet"
+
+	"github.com/betweensessions/between/internal/safefs"
 )
 
 // CacheName is the file at the top of a built site that records what
@@ -193,13 +194,19 @@ func (b *builder) indexHash() string {
 	return sum(h)
 }
 
+// maxCacheSize is the largest build cache read: far more than the cache
+// of a library of 10,000 handouts.
+const maxCacheSize = 256 << 20
+
 // readCache reads the previous site's cache; nil if there is none, it is
 // not listed in the manifest, or it does not parse.
 func readCache(o *output) *cacheFile {
 	if !o.prev[CacheName] {
 		return nil
 	}
-	data, err := os.ReadFile(filepath.Join(o.final, CacheName))
+	// Read only as a regular file, and not without bound: one that is
+	// not, or is larger than any build writes, is no cache.
+	data, err := safefs.ReadFile(filepath.Join(o.final, CacheName), maxCacheSize)
 	if err != nil {
 		return nil
 	}
@@ -348,7 +355,7 @@ func (o *output) intact(files []fileSum) bool {
 		if !o.prev[f.Path] || !fs.ValidPath(f.Path) || strings.Contains(f.Path, `\`) || f.Path == ManifestName || f.Path == CacheName {
 			return false
 		}
-		fh, err := os.Open(filepath.Join(o.final, filepath.FromSlash(f.Path)))
+		fh, err := safefs.Open(filepath.Join(o.final, filepath.FromSlash(f.Path)))
 		if err != nil {
 			return false
 		}

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/betweensessions/between/internal/safefs"
 )
 
 // ManifestName is the file at the top of a built site that lists every
@@ -109,7 +111,7 @@ func prepare(ctx context.Context, out string, waiting func()) (_ *output, err er
 			return nil, fmt.Errorf("site: %w", err)
 		}
 		if len(entries) > 0 {
-			m, err := os.ReadFile(filepath.Join(abs, ManifestName))
+			m, err := safefs.ReadFile(filepath.Join(abs, ManifestName), MaxManifestSize)
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, fmt.Errorf("%w: %s", ErrNotSite, out)
 			}
@@ -193,6 +195,33 @@ func (o *output) begin() error {
 	}
 	o.tmp = tmp
 	return nil
+}
+
+// MaxManifestSize is the largest manifest [ReadManifest] and [Build] read:
+// far more than the manifest of a library of 10,000 handouts.
+const MaxManifestSize = 64 << 20
+
+// ReadManifest returns the files the site builder wrote into the site
+// folder dir, by slash-separated path (the manifest itself included), as
+// its manifest lists them. A folder with no manifest is not a site
+// Between built: the error wraps [ErrNotSite]. The manifest is read only
+// as a regular file of at most [MaxManifestSize] bytes; a path in it that
+// is not a valid slash-separated path inside the site is left out.
+func ReadManifest(dir string) (map[string]bool, error) {
+	b, err := safefs.ReadFile(filepath.Join(dir, ManifestName), MaxManifestSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s", ErrNotSite, dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	m := parseManifest(b)
+	for f := range m {
+		if !fs.ValidPath(f) || strings.Contains(f, `\`) {
+			delete(m, f)
+		}
+	}
+	return m, nil
 }
 
 func parseManifest(b []byte) map[string]bool {
@@ -542,7 +571,7 @@ func (o *output) keepForeign(newFiles []string) error {
 
 // copyFile copies src to dst with its permissions and modification time.
 func copyFile(src, dst string) error {
-	in, err := os.Open(src)
+	in, err := safefs.Open(src)
 	if err != nil {
 		return err
 	}
