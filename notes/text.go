@@ -124,15 +124,16 @@ func (t *texts) method(md homework.Method) []string {
 	if md.Channel == 0 {
 		return nil
 	}
-	ch := t.channel(md.Channel)
+	ch, the := t.channel(md.Channel), t.theChannel(md.Channel)
 	if f := clean(md.Format); f != "" {
 		ch += " (" + f + ")"
+		the += " (" + f + ")"
 	}
 	id := "NoteMethod"
 	if md.ClientChose {
 		id = "NoteMethodChosen"
 	}
-	s := t.msg(id, m{"Channel": ch})
+	s := t.msg(id, m{"Channel": ch, "TheChannel": the})
 	if fit := clean(md.Fit); fit != "" {
 		s += "; " + fit
 	}
@@ -150,7 +151,7 @@ func (t *texts) safeguards(all []homework.Safeguards) []string {
 		if sg.Channel == 0 {
 			continue
 		}
-		ch := t.channel(sg.Channel)
+		ch, the := t.channel(sg.Channel), t.theChannel(sg.Channel)
 		c := sg.Consent
 		var client []string
 		if c.RiskAccepted {
@@ -163,7 +164,7 @@ func (t *texts) safeguards(all []homework.Safeguards) []string {
 			client = append(client, t.msg("NoteConsentAILimits", nil))
 		}
 		if c.PrivacyLimitsDiscussed || len(client) > 0 {
-			out = append(out, sentence(t.msg("NoteConsent", m{"Channel": ch, "Privacy": c.PrivacyLimitsDiscussed, "Client": t.list(client)})))
+			out = append(out, sentence(t.msg("NoteConsent", m{"Channel": ch, "TheChannel": the, "Privacy": c.PrivacyLimitsDiscussed, "Client": t.list(client)})))
 		}
 		var bounds []string
 		b := sg.Boundaries
@@ -180,7 +181,7 @@ func (t *texts) safeguards(all []homework.Safeguards) []string {
 			bounds = append(bounds, t.msg("NoteEmergencyReviewed", nil))
 		}
 		if len(bounds) > 0 {
-			out = append(out, sentence(t.msg("NoteBoundaries", m{"Channel": ch, "Parts": strings.Join(bounds, ", ")})))
+			out = append(out, sentence(t.msg("NoteBoundaries", m{"Channel": ch, "TheChannel": the, "Parts": strings.Join(bounds, ", ")})))
 		}
 		var sec []string
 		for _, x := range sg.Security.Measures {
@@ -192,7 +193,7 @@ func (t *texts) safeguards(all []homework.Safeguards) []string {
 			sec = append(sec, n)
 		}
 		if len(sec) > 0 {
-			out = append(out, sentence(t.msg("NoteSecurity", m{"Channel": ch, "Parts": t.list(sec)})))
+			out = append(out, sentence(t.msg("NoteSecurity", m{"Channel": ch, "TheChannel": the, "Parts": t.list(sec)})))
 		}
 	}
 	return out
@@ -206,17 +207,19 @@ var securityIDs = map[homework.SecurityMeasure]string{
 }
 
 func (t *texts) declined(d homework.DeclinedMethod) string {
-	var chans []string
+	var chans, the []string
 	if d.AllRemote {
-		chans = append(chans, t.msg("NoteDeclinedAllRemote", nil))
+		all := t.msg("NoteDeclinedAllRemote", nil)
+		chans, the = append(chans, all), append(the, all)
 	}
 	for _, c := range d.Channels {
-		chans = append(chans, t.channel(c))
+		chans, the = append(chans, t.channel(c)), append(the, t.theChannel(c))
 	}
 	return sentence(t.msg("NoteDeclined", m{
-		"Channels": t.list(chans),
-		"Reason":   clean(d.Reason),
-		"Offered":  t.list(cleanList(d.AlternativesOffered)),
+		"Channels":    t.list(chans),
+		"TheChannels": t.list(the),
+		"Reason":      clean(d.Reason),
+		"Offered":     t.list(cleanList(d.AlternativesOffered)),
 	}))
 }
 
@@ -450,7 +453,11 @@ func (t *texts) followUp(f homework.FollowUp) string {
 // review fills the pieces of a note written at the next session.
 func (t *texts) review(p *[numPieces][]string, a *homework.Assignment, r *homework.Review) {
 	if phrase := taskPhrase(a.Task); phrase != "" {
-		p[pReviewed] = []string{sentence(t.msg("NoteReviewed", m{"Task": phrase}))}
+		id := "NoteReviewed"
+		if a.Agreement.Status == homework.Declined {
+			id = "NoteReviewedDeclined"
+		}
+		p[pReviewed] = []string{sentence(t.msg(id, m{"Task": phrase}))}
 	}
 	if pct, err := r.CompletionRate(); err == nil {
 		p[pCompletion] = []string{sentence(t.msg("NoteCompletion", m{"Done": r.DaysCompleted, "Count": r.DaysPlanned, "Percent": pct}))}
@@ -606,6 +613,16 @@ var channelIDs = map[homework.Channel]string{
 func (t *texts) channel(c homework.Channel) string {
 	if id := channelIDs[c]; id != "" {
 		return t.msg(id, nil)
+	}
+	return c.String()
+}
+
+// theChannel names a channel with the article the note's language puts
+// before it in running text ("el correo electrónico"); messages use it as
+// TheChannel where a bare name reads stiffly, and English needs none.
+func (t *texts) theChannel(c homework.Channel) string {
+	if id := channelIDs[c]; id != "" {
+		return t.msg(id+"The", nil)
 	}
 	return c.String()
 }
