@@ -390,3 +390,18 @@ func TestFontAt(t *testing.T) {
 		assert.Positive(t, l.FontAt.Line, tc.tag)
 	}
 }
+
+// TestNoLocaleIsEnglish checks the one English fallback: a nil or zero
+// Locale gives the embedded English text, as every renderer prints it.
+func TestNoLocaleIsEnglish(t *testing.T) {
+	c, err := i18n.Default()
+	require.NoError(t, err)
+	en, err := c.Locale(language.English)
+	require.NoError(t, err)
+	for _, l := range []*i18n.Locale{nil, {}} {
+		assert.Equal(t, en.Text("WriteHere", nil), l.Text("WriteHere", nil))
+		assert.Equal(t, "Part 1 of 2", l.Text("PartOf", map[string]any{"N": 1, "Total": 2}))
+		assert.Equal(t, "3 minutes", l.Text("Minutes", map[string]any{"Count": 3}))
+		assert.Equal(t, "NoSuchMessage", l.Text("NoSuchMessage", nil), "an ID with no English text comes back as itself")
+	}
+}

@@ -3,6 +3,7 @@ package i18n
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/language"
@@ -151,14 +152,35 @@ func (l *Locale) WeekOrder() []time.Weekday {
 // Text returns the UI string with the given message ID, executed with data.
 // A "Count" entry in data chooses the plural form by the language's CLDR
 // rules. A string missing in this language falls back to English and is
-// recorded so the build can report it (see [Catalog.Fallbacks]). A Locale
-// with no messages returns the ID.
+// recorded so the build can report it (see [Catalog.Fallbacks]). A nil
+// Locale, or one not made by a [Catalog] (such as the zero Locale), gives
+// the English text Between embeds: the one English fallback that every
+// renderer shares. Only an ID that no English message has comes back as
+// the ID itself.
 func (l *Locale) Text(id string, data map[string]any) string {
 	if l == nil || l.messages == nil {
+		if en := embeddedEnglish(); en != nil {
+			return en.Text(id, data)
+		}
 		return id
 	}
 	return l.messages.text(id, data)
 }
+
+// embeddedEnglish is the English locale of the embedded catalog, made on
+// first use. It is never changed afterwards (its record of fallbacks aside,
+// which nothing reads), so sharing it is safe.
+var embeddedEnglish = sync.OnceValue(func() *Locale {
+	c, err := Default()
+	if err != nil {
+		return nil // the embedded files are checked by this package's tests
+	}
+	l, err := c.Locale(sourceLang)
+	if err != nil {
+		return nil
+	}
+	return l
+})
 
 // FormatDate writes the date part of t with the locale's DateFormat.
 func (l *Locale) FormatDate(t time.Time) string {

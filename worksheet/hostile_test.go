@@ -351,6 +351,7 @@ var (
 		"class": true, "id": true, "for": true, "type": true, "size": true, "name": true, "value": true,
 		"min": true, "max": true, "rows": true, "style": true, "checked": true, "scope": true, "start": true,
 		"href": true, "data-id": true, "aria-label": true, "aria-labelledby": true, "aria-hidden": true,
+		"autocomplete": true, "spellcheck": true,
 	}
 )
 

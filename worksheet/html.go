@@ -14,8 +14,8 @@ import (
 )
 
 // HTMLOptions configures [RenderHTML]. The zero value renders the standard
-// variant, not personalised, with no locale: UI strings then print as their
-// message IDs and weekday names as English.
+// variant, not personalised, with no locale: UI strings and weekday names
+// are then the English ones i18n embeds, as in the PDF.
 type HTMLOptions struct {
 	// Variant picks standard or large print.
 	Variant Variant
@@ -28,19 +28,25 @@ type HTMLOptions struct {
 	// IDPrefix starts every id attribute the renderer writes, so that
 	// several handouts can share one page. Empty means "ws".
 	IDPrefix string
+	// NextSession adds a "Next session" line to the header, under the
+	// lines for the client's name and the date.
+	NextSession bool
 }
 
 // RenderHTML writes ws as one HTML <article> element: the title as the
-// only <h1>, the summary, and the body with fill-in fields as labelled form
-// controls. The fragment is meant to sit inside a page's <main>; the page
-// supplies the <html lang dir> element and the stylesheet (the site
-// builder's assets/site.css styles the class names used here, on screen
-// and on paper).
+// only <h1>, the summary, lines for the client's name and the date, and
+// the body with fill-in fields as labelled form controls. The fragment is
+// meant to sit inside a page's <main>; the page supplies the <html lang
+// dir> element, the stylesheet [HTMLStylesheet] (which styles the class
+// names used here, on screen and on paper) and, if it wants Print and
+// Save/Open answers, the bar [RenderAnswerBar] and the script
+// [HTMLScript].
 //
 // Every piece of text is escaped; nothing from the template is written as
-// raw HTML. Forms have no action and there is no script, so nothing a
-// client types is stored or sent anywhere. Body heading levels are shifted
-// so that they start at <h2> (<h3> inside parts) and never skip a level.
+// raw HTML. Written fields are textareas that grow with their text; the
+// article has no form action and no script, so nothing a client types is
+// stored or sent anywhere. Body heading levels are shifted so that they
+// start at <h2> (<h3> inside parts) and never skip a level.
 //
 // RenderHTML returns an error for a block or inline type it does not know
 // and for a failed write; on error, nothing has been written to w.
@@ -154,6 +160,7 @@ func (r *htmlRenderer) article() error {
 		r.esc(ws.Meta.Frequency)
 		r.s("</p>\n")
 	}
+	r.headerFields()
 	r.s("</header>\n")
 
 	minLevel := 7
@@ -165,6 +172,27 @@ func (r *htmlRenderer) article() error {
 	r.s("</article>\n")
 	return nil
 }
+
+// headerFields writes the lines a clinic needs on every handout: the
+// client's name or initials, the date and, if asked, the next session.
+func (r *htmlRenderer) headerFields() {
+	r.s(`<div class="handout-fields">` + "\n")
+	field := func(id, msg string) {
+		id = r.prefix + "-" + id
+		r.s(`<p class="field"><label for="` + id + `">`)
+		r.esc(r.text(msg, nil))
+		r.s(`</label> <textarea class="blank" id="` + id + `" rows="1" style="--w:16"` + noAutofill + `></textarea></p>` + "\n")
+	}
+	field("name", "HeaderName")
+	field("date", "HeaderDate")
+	if r.opts.NextSession {
+		field("next", "HeaderNextSession")
+	}
+	r.s("</div>\n")
+}
+
+// noAutofill keeps the browser from remembering what is typed in a field.
+const noAutofill = ` autocomplete="off" spellcheck="false"`
 
 // walkHeadings calls f for every heading in blocks, in document order.
 func walkHeadings(blocks []Block, f func(*Heading)) {
@@ -433,22 +461,18 @@ func joinLabel(a, b string) string {
 	return a + ", " + b
 }
 
-// lines writes a writing space: a textarea laid over n ruled lines. The
-// rules are real borders rather than a background image, since browsers
-// leave backgrounds out of print by default.
+// lines writes a writing space: a textarea at least n ruled lines high,
+// whose ruled lines (a background the stylesheet asks browsers to print)
+// continue under the text as it grows.
 func (r *htmlRenderer) lines(l *Lines) {
 	label := l.Label
 	if label == "" {
 		label = r.fallbackLabel()
 	}
 	n := max(l.Count, 1)
-	r.s(`<div class="lines" style="--lines:` + strconv.Itoa(n) + `"><textarea id="` + r.newID() + `" rows="` + strconv.Itoa(n) + `" aria-label="`)
+	r.s(`<div class="lines" style="--lines:` + strconv.Itoa(n) + `"><textarea id="` + r.newID() + `" rows="` + strconv.Itoa(n) + `"` + noAutofill + ` aria-label="`)
 	r.esc(clip(label))
-	r.s(`"></textarea>`)
-	for range n {
-		r.s(`<span class="rule" aria-hidden="true"></span>`)
-	}
-	r.s("</div>\n")
+	r.s(`"></textarea></div>` + "\n")
 }
 
 // maxMarks is the widest scale drawn as one mark per number; a wider one
@@ -466,7 +490,7 @@ func (r *htmlRenderer) scale(sc *Scale) {
 	r.s("</legend>\n")
 	if hi-lo+1 > maxMarks {
 		from, to := strconv.Itoa(lo), strconv.Itoa(hi)
-		r.s(`<p class="scale-range"><input type="number" class="blank" id="` + name + `" min="` + from + `" max="` + to + `" aria-label="`)
+		r.s(`<p class="scale-range"><input type="number" id="` + name + `" min="` + from + `" max="` + to + `" aria-label="`)
 		r.esc(clip(sc.Label))
 		r.s(`"> <span aria-hidden="true">(` + from + "–" + to + ")</span></p>\n</fieldset>\n")
 		r.context = sc.Label
@@ -511,9 +535,11 @@ func (r *htmlRenderer) tracker(t *Tracker) {
 		r.esc(row)
 		r.s("</th>")
 		for _, d := range days {
-			r.s(`<td><input type="text" id="` + r.newID() + `" aria-label="`)
+			r.s(`<td><span class="day" aria-hidden="true">`)
+			r.esc(short(d))
+			r.s(`</span><textarea id="` + r.newID() + `" rows="1"` + noAutofill + ` aria-label="`)
 			r.esc(clip(joinLabel(row, long(d))))
-			r.s(`"></td>`)
+			r.s(`"></textarea></td>`)
 		}
 		r.s("</tr>\n")
 	}
@@ -649,11 +675,14 @@ func (r *htmlRenderer) inlines(ins []Inline, cell string) error {
 	return nil
 }
 
+// blank writes a blank on a line of text: a one-row textarea at least
+// width characters wide (8 to 30) that wraps onto more ruled lines as its
+// answer grows.
 func (r *htmlRenderer) blank(width int, label string) {
 	size := min(max(width, 8), 30)
-	r.s(`<input type="text" class="blank" id="` + r.newID() + `" size="` + strconv.Itoa(size) + `" aria-label="`)
+	r.s(`<textarea class="blank" id="` + r.newID() + `" rows="1" style="--w:` + strconv.Itoa(size) + `"` + noAutofill + ` aria-label="`)
 	r.esc(clip(label))
-	r.s(`">`)
+	r.s(`"></textarea>`)
 }
 
 // paramLabel is the label the front matter gives a personalisation slot.

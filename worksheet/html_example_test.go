@@ -6,8 +6,9 @@ import (
 	"github.com/betweensessions/between/worksheet"
 )
 
-// A handout renders to one <article>; large print draws emphasis in bold,
-// and a personalisation slot prints its value.
+// A handout renders to one <article>: its header holds lines for the
+// client's name and the date; large print draws emphasis in bold, and a
+// personalisation slot prints its value. With no locale, texts are English.
 func ExampleRenderHTML() {
 	ws := &worksheet.Worksheet{
 		Path: "wake/en.md",
@@ -28,6 +29,10 @@ func ExampleRenderHTML() {
 	// <article class="handout handout-large-print" data-id="wake">
 	// <header class="handout-header">
 	// <h1>Wake up</h1>
+	// <div class="handout-fields">
+	// <p class="field"><label for="ws-name">Name or initials</label> <textarea class="blank" id="ws-name" rows="1" style="--w:16" autocomplete="off" spellcheck="false"></textarea></p>
+	// <p class="field"><label for="ws-date">Date</label> <textarea class="blank" id="ws-date" rows="1" style="--w:16" autocomplete="off" spellcheck="false"></textarea></p>
+	// </div>
 	// </header>
 	// <p><strong>Every</strong> day at <span class="slot">7:00</span></p>
 	// </article>

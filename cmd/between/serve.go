@@ -430,16 +430,20 @@ func openIn(dir, name string) (*os.File, fs.FileInfo, error) {
 }
 
 // decorate returns page with the reload script and, if failure is not
-// empty, the error banner. The page's Content-Security-Policy lets no
-// script run, so this copy's policy allows the one script by a nonce and
-// its requests to this server.
+// empty, the error banner. The page's Content-Security-Policy lets only
+// the site's own script files run, so this copy's policy also allows the
+// one reload script by a nonce, and its requests to this server.
 func (p *preview) decorate(page []byte, failure string) []byte {
 	var nb [16]byte
 	_, _ = rand.Read(nb[:])
 	nonce := base64.RawStdEncoding.EncodeToString(nb[:])
 	s := string(page)
 	const policy = `content="default-src 'none';`
-	s = strings.Replace(s, policy, policy+" script-src 'nonce-"+nonce+"'; connect-src 'self';", 1)
+	if strings.Contains(s, " script-src 'self';") {
+		s = strings.Replace(s, " script-src 'self';", " script-src 'self' 'nonce-"+nonce+"'; connect-src 'self';", 1)
+	} else {
+		s = strings.Replace(s, policy, policy+" script-src 'nonce-"+nonce+"'; connect-src 'self';", 1)
+	}
 	if failure != "" {
 		banner := `<div role="alert" style="position:sticky;top:0;z-index:1000;margin:0;padding:1rem;background:#fff0f0;color:#600;border-bottom:4px solid #b00;font:1rem/1.4 system-ui,sans-serif">` +
 			`<strong>The build failed. This is the last good version of the page.</strong>` +

@@ -82,10 +82,11 @@ func TestServePreview(t *testing.T) {
 	require.Equal(t, http.StatusOK, code)
 	assert.Contains(t, body, "First text.")
 	assert.Contains(t, body, "<script nonce=", "the server adds the reload script")
-	assert.Regexp(t, `script-src 'nonce-[A-Za-z0-9+/]+'`, body, "and lets it run")
+	assert.Regexp(t, `script-src 'self' 'nonce-[A-Za-z0-9+/]+'`, body, "and lets it run beside the site's own script")
+	assert.Equal(t, 1, strings.Count(body, "script-src"), "one script-src: a second would be ignored")
 	onDisk, err := os.ReadFile(filepath.Join(p.out, "en", "demo", "index.html"))
 	require.NoError(t, err)
-	assert.NotContains(t, string(onDisk), "<script", "the built files stay script-free")
+	assert.NotContains(t, string(onDisk), "<script nonce", "the built files hold no reload script")
 	_, v1 := get(t, srv.URL+"/_between/version")
 
 	t.Run("a changed file is served anew", func(t *testing.T) {

@@ -2,7 +2,8 @@
 // pipe: no port, no network) and checks pages of a built Between site:
 //
 //   - axe-core with the WCAG 2.2 A and AA rules, at 1280 px and at 320 px;
-//   - reflow: at 320 CSS px the page must not scroll sideways;
+//   - reflow: at 320 CSS px neither the page nor a box in it scrolls
+//     sideways (a 7-day tracker turns its days into rows);
 //   - no request leaves the site folder (only file: URLs are loaded);
 //   - the stylesheet loaded.
 //
@@ -16,11 +17,10 @@
 // The exit status is 0 when the run worked, whatever it found; the Go test
 // judges the findings.
 
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { Browser, openPage } from './cdp.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -43,97 +43,12 @@ function parseArgs(argv) {
   return opts;
 }
 
-// Browser is a CDP connection over --remote-debugging-pipe (fd 3 and 4).
-class Browser {
-  constructor(path, profile) {
-    this.proc = spawn(path, [
-      '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-extensions', '--disable-default-apps', '--mute-audio', '--hide-scrollbars',
-      '--allow-file-access-from-files',
-      `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank',
-    ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
-    this.stderr = '';
-    this.proc.stderr.on('data', (d) => { this.stderr = (this.stderr + d).slice(-4000); });
-    this.out = this.proc.stdio[3];
-    this.in = this.proc.stdio[4];
-    this.id = 0;
-    this.pending = new Map();
-    this.listeners = [];
-    let buf = Buffer.alloc(0);
-    this.in.on('data', (chunk) => {
-      buf = Buffer.concat([buf, chunk]);
-      let end;
-      while ((end = buf.indexOf(0)) >= 0) {
-        const msg = JSON.parse(buf.subarray(0, end).toString('utf8'));
-        buf = buf.subarray(end + 1);
-        this.dispatch(msg);
-      }
-    });
-    this.proc.on('exit', (code) => {
-      for (const { reject } of this.pending.values()) reject(new Error(`chromium exited (${code}): ${this.stderr}`));
-      this.pending.clear();
-    });
-  }
-
-  dispatch(msg) {
-    if (msg.id !== undefined) {
-      const p = this.pending.get(msg.id);
-      if (!p) return;
-      this.pending.delete(msg.id);
-      if (msg.error) p.reject(new Error(`${p.method}: ${msg.error.message}`));
-      else p.resolve(msg.result);
-      return;
-    }
-    for (const l of this.listeners) l(msg);
-  }
-
-  send(method, params = {}, sessionId) {
-    const id = ++this.id;
-    const msg = { id, method, params };
-    if (sessionId) msg.sessionId = sessionId;
-    return new Promise((resolveP, reject) => {
-      this.pending.set(id, { resolve: resolveP, reject, method });
-      this.out.write(JSON.stringify(msg) + '\0');
-    });
-  }
-
-  waitFor(method, sessionId, timeoutMs = 30000) {
-    return new Promise((resolveP, reject) => {
-      const timer = setTimeout(() => { done(); reject(new Error(`timed out waiting for ${method}`)); }, timeoutMs);
-      const l = (msg) => {
-        if (msg.method === method && msg.sessionId === sessionId) { done(); resolveP(msg.params); }
-      };
-      const done = () => { clearTimeout(timer); this.listeners = this.listeners.filter((x) => x !== l); };
-      this.listeners.push(l);
-    });
-  }
-
-  async close() {
-    try { await this.send('Browser.close'); } catch { /* already gone */ }
-    this.proc.kill();
-  }
-}
-
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const browser = new Browser(opts.chromium, opts.profile);
   const results = [];
   try {
-    const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
-    const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
-    const send = (m, p) => browser.send(m, p, sessionId);
-    await send('Page.enable');
-    await send('Network.enable');
-    let requests = [];
-    browser.listeners.push((msg) => {
-      if (msg.sessionId === sessionId && msg.method === 'Network.requestWillBeSent') requests.push(msg.params.request.url);
-    });
-    const evaluate = async (expression) => {
-      const r = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-      if (r.exceptionDetails) throw new Error(`evaluate: ${JSON.stringify(r.exceptionDetails).slice(0, 500)}`);
-      return r.result.value;
-    };
+    const { send, evaluate, requests, navigate } = await openPage(browser);
     const setWidth = (width, height = 900) =>
       send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
     const runAxe = () => evaluate(`(async () => {
@@ -145,28 +60,30 @@ async function main() {
 
     for (const file of opts.files) {
       const t0 = Date.now();
-      requests = [];
       await setWidth(1280);
-      const loaded = browser.waitFor('Page.loadEventFired', sessionId);
-      await send('Page.navigate', { url: pathToFileURL(file).href });
-      await loaded;
+      await navigate(file);
       const page = { file, violations: [], reflow: null, requests: [], styled: false };
       page.styled = await evaluate(`document.styleSheets.length > 0 && getComputedStyle(document.body).marginTop === '0px'`);
       page.violations.push(...(await runAxe()).map((v) => ({ ...v, width: 1280 })));
       await setWidth(320, 640);
       page.reflow = await evaluate(`(() => {
         const w = document.documentElement.clientWidth, sw = document.documentElement.scrollWidth;
+        const name = (el) => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '');
         const wide = [];
-        if (sw > w) {
-          for (const el of document.body.querySelectorAll('*')) {
-            const r = el.getBoundingClientRect();
-            if (r.right > w + 1 && wide.length < 5) wide.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') + ' ' + Math.round(r.right));
+        let hidden = false;
+        for (const el of document.body.querySelectorAll('*')) {
+          const r = el.getBoundingClientRect();
+          if (sw > w && r.right > w + 1 && wide.length < 5) wide.push(name(el) + ' ' + Math.round(r.right));
+          // Content scrolled sideways inside a box is hidden as well.
+          if (el.clientWidth > 1 && getComputedStyle(el).overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1) {
+            hidden = true;
+            if (wide.length < 5) wide.push(name(el) + ' scrolls inside: ' + el.scrollWidth + ' > ' + el.clientWidth);
           }
         }
-        return { width: w, scrollWidth: sw, ok: sw <= w, wide };
+        return { width: w, scrollWidth: sw, ok: sw <= w && !hidden, wide };
       })()`);
       page.violations.push(...(await runAxe()).map((v) => ({ ...v, width: 320 })));
-      page.requests = requests.filter((u) => !u.startsWith('file:'));
+      page.requests = requests();
       if (opts.shots) await shoot(send, evaluate, setWidth, file, opts.shots);
       page.ms = Date.now() - t0;
       results.push(page);

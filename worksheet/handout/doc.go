@@ -28,10 +28,14 @@
 //
 // # Formats
 //
-// [HTML] is one complete page with its stylesheet inline, fill-in fields as
-// form controls, no scripts and a Content-Security-Policy that lets it
-// load nothing. Its stylesheet is the site's own ([site.Stylesheet]), so a
-// personalised handout looks and prints like the library's pages. [PDF] is
+// [HTML] is one complete page with its stylesheet and script inline,
+// fill-in fields as form controls, and a Content-Security-Policy that lets
+// it load nothing and run only that script (by its hash). The stylesheet
+// and script are the HTML format's own ([worksheet.HTMLStylesheet],
+// [worksheet.HTMLScript]), as the site serves them, so a personalised
+// handout looks, prints and saves its answers like the library's pages
+// (its typeface is Andika where the device has it installed, else the
+// device's sans-serif: the page loads no font file). [PDF] is
 // drawn by package worksheet/pdf. [JSON] is a [Document]: the worksheet
 // model with the params declared and their values, the weekday names and
 // crisis lines of the locale, and without the clinician notes.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	stdhtml "html"
 	"io/fs"
 	"strings"
 	"sync"
@@ -153,7 +154,10 @@ func TestRenderEveryFormat(t *testing.T) {
 				assert.Contains(t, page, "<style>")
 				assert.Contains(t, page, "6:15 &lt;b&gt;", "the value is printed, escaped")
 				assert.NotContains(t, page, "<link", "nothing is loaded from outside the page")
-				assert.NotContains(t, page, "<script")
+				assert.Equal(t, 1, strings.Count(page, "<script"), "one script: the handout's own, inline")
+				assert.True(t, strings.Contains(page, "<script>"+worksheet.HTMLScript()+"</script>"), "the script is inline, unchanged")
+				assert.True(t, strings.Contains(stdhtml.UnescapeString(page), "script-src "+worksheet.HTMLScriptHash()+";"), "the policy allows that script only")
+				assert.Contains(t, page, `class="answer-tools" hidden`, "Print, Save and Open wait for the script")
 				assert.NotContains(t, page, `class="note"`, "no fallback note for a translated handout")
 				assert.Equal(t, v == worksheet.LargePrint, strings.Contains(page, `<body class="large-print">`))
 

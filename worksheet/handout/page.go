@@ -8,7 +8,6 @@ import (
 	"io"
 
 	"github.com/betweensessions/between/worksheet"
-	"github.com/betweensessions/between/worksheet/site"
 )
 
 // pageTemplate is the standalone page around a handout. It is parsed once
@@ -19,17 +18,18 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src {{.ScriptHash}}; form-action 'none'; base-uri 'none'">
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
 <title>{{.Title}}</title>
 <style>
 {{.Style}}</style>
+<script>{{.Script}}</script>
 </head>
 <body{{if .LargePrint}} class="large-print"{{end}}>
 <main>
 <p class="fill-note">{{.FillIn}}</p>
-{{if .Note}}<p class="note">{{.Note}}</p>
+{{.AnswerBar}}{{if .Note}}<p class="note">{{.Note}}</p>
 {{end -}}
 {{if .TextLang}}<div lang="{{.TextLang}}">
 {{.Article}}</div>
@@ -45,16 +45,41 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 type page struct {
 	Lang, Dir, Title string
 	Style            template.CSS
+	Script           template.JS
+	ScriptHash       string
 	LargePrint       bool
 	FillIn, Note     string
 	TextLang         string
+	AnswerBar        template.HTML
 	Article          template.HTML
 	License          string
 }
 
+// pageStyle is the standalone page's own few rules around the handout's
+// stylesheet: the page, the notes and the footer.
+const pageStyle = `
+body { margin: 0; color: var(--ink); background: var(--paper); font-family: var(--reading-font); line-height: 1.55; }
+body.large-print { font-size: 18pt; line-height: 1.6; }
+main, .site-footer { max-inline-size: 46rem; margin-inline: auto; padding-inline: 1rem; }
+.large-print main, .large-print .site-footer { max-inline-size: 52rem; }
+.fill-note, .note { padding: 0.6rem 0.9rem; border-inline-start: 4px solid var(--link); background: var(--soft); }
+.note { border-inline-start-color: var(--crisis-edge); }
+.site-footer { border-block-start: 1px solid var(--rule); color: var(--muted); }
+@media print {
+  @page { margin: 16mm 15mm 18mm; }
+  main, .site-footer { max-inline-size: none; padding: 0; }
+  .fill-note { display: none; }
+  .note { background: none; border-inline-start-color: #000; }
+  .site-footer { border: 0; font-size: 10pt; }
+}
+`
+
 // html writes h as a standalone HTML page.
 func (h *prepared) html(w io.Writer) error {
-	var art bytes.Buffer
+	var art, bar bytes.Buffer
+	if err := worksheet.RenderAnswerBar(&bar, h.pageLoc); err != nil {
+		return fmt.Errorf("handout: %w", err)
+	}
 	err := worksheet.RenderHTML(&art, h.ws, worksheet.HTMLOptions{
 		Variant: h.req.Variant,
 		Locale:  h.textLoc,
@@ -64,10 +89,14 @@ func (h *prepared) html(w io.Writer) error {
 		return fmt.Errorf("handout: %w", err)
 	}
 	p := page{
-		Lang:       h.req.Lang.String(),
-		Dir:        string(h.pageLoc.Dir),
-		Title:      h.ws.Meta.Title,
-		Style:      template.CSS(site.Stylesheet()),
+		Lang:  h.req.Lang.String(),
+		Dir:   string(h.pageLoc.Dir),
+		Title: h.ws.Meta.Title,
+		// The handout's stylesheet and script are Between's own files.
+		Style:      template.CSS(worksheet.HTMLStylesheet() + pageStyle),
+		Script:     template.JS(worksheet.HTMLScript()),
+		ScriptHash: worksheet.HTMLScriptHash(),
+		AnswerBar:  template.HTML(bar.String()),
 		LargePrint: h.req.Variant == worksheet.LargePrint,
 		FillIn:     h.pageLoc.Text("FillInNote", nil),
 		// RenderHTML escapes every piece of text itself.

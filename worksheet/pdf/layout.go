@@ -272,20 +272,9 @@ func (st *state) measure(f face, s string, size float64) float64 {
 	return float64(w) * size / 1000
 }
 
-// text returns a UI string from the locale, or fallback (English, with
-// the data filled in by the caller) when the locale has no such message.
-func (st *state) text(id string, data map[string]any, fallback string) string {
-	s := st.loc.Text(id, data)
-	if s == "" || s == id {
-		return fallback
-	}
-	return s
-}
-
 // pageLabel is "Page 1 of 2" in the locale's words.
 func (st *state) pageLabel(page, pages int) string {
-	return st.text("PageOf", map[string]any{"Page": page, "Pages": pages},
-		"Page "+strconv.Itoa(page)+" of "+strconv.Itoa(pages))
+	return st.loc.Text("PageOf", map[string]any{"Page": page, "Pages": pages})
 }
 
 // layoutFooter wraps the handout title for the footer and reserves room
@@ -839,8 +828,7 @@ func (st *state) writingLines(n int, x, w float64, out []*unit) []*unit {
 // RenderOptions.ContinuousParts is set.
 func (st *state) part(p *worksheet.Part, x, w, gap float64, out []*unit) ([]*unit, error) {
 	start := len(out)
-	label := st.text("PartOf", map[string]any{"N": p.N, "Total": p.Total},
-		"Part "+strconv.Itoa(p.N)+" of "+strconv.Itoa(p.Total))
+	label := st.loc.Text("PartOf", map[string]any{"N": p.N, "Total": p.Total})
 	out = st.textUnits(out, x, w, st.m.heading[2], bold, alignLeft, true, func(b *inliner) {
 		b.text(label, bold, "")
 	})
@@ -868,9 +856,9 @@ func (st *state) crisis(x, w float64, out []*unit) []*unit {
 	iw := w - 2*pad
 	var inner []*unit
 	inner = st.textUnits(inner, x+pad, iw, m.heading[3], bold, alignLeft, true, func(b *inliner) {
-		b.text(st.text("CrisisTitle", nil, "If you are in crisis"), bold, "")
+		b.text(st.loc.Text("CrisisTitle", nil), bold, "")
 	})
-	intro := st.text("CrisisIntro", nil, "You can reach someone now, any time of day or night:")
+	intro := st.loc.Text("CrisisIntro", nil)
 	n := len(inner)
 	inner = st.textUnits(inner, x+pad, iw, m.body, regular, alignLeft, false, func(b *inliner) {
 		b.text(intro, regular, "")

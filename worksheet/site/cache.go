@@ -12,7 +12,9 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -122,9 +124,12 @@ func hashFields(h hash.Hash, fields ...string) {
 func sum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }
 
 // embeddedHash is the hash of the page layouts and assets built into the
-// program.
+// program, the handout assets from package worksheet included.
 var embeddedHash = func() string {
 	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(handoutAssets)) {
+		hashFields(h, name, handoutAssets[name])
+	}
 	for _, fsys := range []fs.FS{layoutFS, assetsFS} {
 		_ = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {

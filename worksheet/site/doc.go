@@ -12,7 +12,8 @@
 //	<lang>/<id>/large-print.html        the handout, large print
 //	<lang>/<id>/<id>.<ext>              each extra [Download] (a PDF, say) …
 //	<lang>/<id>/<id>-large-print.<ext>  … in both variants
-//	assets/site.css, assets/print.css   styles for screen and for paper
+//	assets/handout.css, assets/handout.js  the handouts' styles and script (package worksheet)
+//	assets/site.css, assets/print.css   styles of the pages around them
 //	.between-site                       the manifest: every file written
 //	.between-cache.json                 the build cache (see below)
 //
@@ -27,7 +28,10 @@
 // missing string.
 //
 // Links are relative, pages load nothing from outside the folder (a
-// Content-Security-Policy meta element says so to the browser), and pages
+// Content-Security-Policy meta element allows only the site's own files),
+// handout pages hold worksheet.RenderAnswerBar's Print, Save my answers
+// and Open saved answers (shown by the script assets/handout.js, which
+// keeps answers only in a file the client saves), and pages
 // of the same handout in different languages link each other with
 // hreflang alternates.
 //

@@ -81,9 +81,10 @@ func TestIncremental(t *testing.T) {
 		edit(src, "sleep-routine/en.md", "A new line about naps.")
 		rep, err := site.Build(ctx, opts)
 		require.NoError(t, err)
-		// 2 handout pages + clinician page + chooser + library page + 2
-		// stylesheets; the other id's 3 pages are reused.
-		assert.Equal(t, 7, rep.Rendered)
+		// 2 handout pages + clinician page + chooser + library page + the
+		// 4 assets (site.css, print.css, handout.css, handout.js); the
+		// other id's 3 pages are reused.
+		assert.Equal(t, 9, rep.Rendered)
 		assert.Equal(t, 6, rep.Reused)
 		tree := readTree(t, out)
 		assert.Contains(t, tree["en/sleep-routine/index.html"], "A new line about naps.")
@@ -287,6 +288,6 @@ func ExampleBuild_incremental() {
 		fmt.Printf("%d files: %d rendered, %d reused\n", rep.Files, rep.Rendered, rep.Reused)
 	}
 	// Output:
-	// 9 files: 7 rendered, 0 reused
-	// 9 files: 0 rendered, 7 reused
+	// 11 files: 9 rendered, 0 reused
+	// 11 files: 0 rendered, 9 reused
 }

@@ -28,22 +28,13 @@ var layoutFS embed.FS
 //go:embed assets
 var assetsFS embed.FS
 
-// The site's two stylesheets, for [Stylesheet].
-var (
-	//go:embed assets/site.css
-	screenCSS string
-	//go:embed assets/print.css
-	printCSS string
-
-	stylesheet = screenCSS + "\n@media print {\n" + printCSS + "}\n"
-)
-
-// Stylesheet returns the styles of the site's pages, for screen and (in an
-// @media print block) for paper, as one sheet that needs no other file.
-// It styles the classes worksheet.RenderHTML writes, so a page built
-// outside the site, such as a personalised handout, looks and prints like
-// the site's own.
-func Stylesheet() string { return stylesheet }
+// handoutAssets are the files of the HTML format that the site serves
+// beside its own (assets/site.css, assets/print.css): the handouts'
+// stylesheet and script, from package worksheet.
+var handoutAssets = map[string]string{
+	"assets/handout.css": worksheet.HTMLStylesheet(),
+	"assets/handout.js":  worksheet.HTMLScript(),
+}
 
 // layouts are the page templates. They are parsed once and only executed
 // afterwards, which html/template allows from many goroutines at once.
@@ -58,7 +49,11 @@ type page struct {
 	Root       string
 	LargePrint bool
 	Alternates []link // hreflang alternates, the page itself included
-	loc        *i18n.Locale
+	// Scripts are the page's script files in assets/, such as
+	// "handout.js". The Content-Security-Policy allows only the site's own
+	// files; a page works without its scripts.
+	Scripts []string
+	loc     *i18n.Locale
 }
 
 // T returns the page locale's UI string with the given message ID.
@@ -80,7 +75,9 @@ type handoutPage struct {
 	// then that language.
 	Note, TextLang string
 	License        string
-	Article        template.HTML
+	// AnswerBar is worksheet.RenderAnswerBar's Print, Save and Open bar.
+	AnswerBar template.HTML
+	Article   template.HTML
 }
 
 // card is a handout as the library page lists it. Cards are kept in the
@@ -198,6 +195,7 @@ func (b *builder) handoutPage(ws *worksheet.Worksheet, lang language.Tag, v work
 		page: page{
 			Lang: lang.String(), Dir: dir(pageLoc), Root: "../../",
 			Title: title, LargePrint: v == worksheet.LargePrint, loc: pageLoc,
+			Scripts: []string{"handout.js"},
 		},
 		Versions: b.versions(id, "", pageLoc, v, true),
 		License:  ws.Meta.License,
@@ -219,6 +217,11 @@ func (b *builder) renderHandout(w io.Writer, p *handoutPage, ws *worksheet.Works
 	}
 	// RenderHTML escapes all text itself; its output is trusted here.
 	p.Article = template.HTML(art.String())
+	var bar bytes.Buffer
+	if err := worksheet.RenderAnswerBar(&bar, p.loc); err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	p.AnswerBar = template.HTML(bar.String())
 	if err := layouts.ExecuteTemplate(w, "handout.html", p); err != nil {
 		return fmt.Errorf("site: %s: %w", ws.Path, err)
 	}
@@ -313,6 +316,14 @@ func (b *builder) writeIndexes(out *output) error {
 			return err
 		}); err != nil {
 			return fmt.Errorf("site: %s: %w", LogoFile(logo), err)
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(handoutAssets)) {
+		if err := out.write(name, func(w io.Writer) error {
+			_, err := io.WriteString(w, handoutAssets[name])
+			return err
+		}); err != nil {
+			return fmt.Errorf("site: %s: %w", name, err)
 		}
 	}
 	return fs.WalkDir(assetsFS, "assets", func(name string, d fs.DirEntry, err error) error {
