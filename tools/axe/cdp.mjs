@@ -80,8 +80,9 @@ class Browser {
 
 // openPage opens a tab and returns helpers bound to it: send (a CDP
 // command), evaluate (an expression's value, awaiting promises), navigate
-// (to a local file, waiting for its load event) and requests (the URLs the
-// page asked for since the last navigate that are not file: URLs).
+// (to a local file, waiting for its load event), requests (the URLs the
+// page asked for since the last navigate that are not file: URLs) and
+// files (those that are).
 export async function openPage(browser) {
   const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
   const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
@@ -104,5 +105,6 @@ export async function openPage(browser) {
     await loaded;
   };
   const requests = () => seen.filter((u) => !u.startsWith('file:'));
-  return { send, evaluate, navigate, requests, sessionId };
+  const files = () => seen.filter((u) => u.startsWith('file:'));
+  return { send, evaluate, navigate, requests, files, sessionId };
 }

@@ -50,31 +50,49 @@ type axeResult struct {
 	} `json:"pages"`
 }
 
-// runAxe checks the given HTML files in headless Chromium.
-func runAxe(t *testing.T, files []string) axeResult {
+// runBrowser runs one of tools/axe's scripts (check.mjs, fill.mjs), which
+// drive headless Chromium over the DevTools protocol (cdp.mjs), with args
+// after the browser and a fresh profile, and returns what it printed.
+func runBrowser(t *testing.T, script string, args ...string) []byte {
 	t.Helper()
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		needtool.Missing(t, "chromium", "apt-get install chromium")
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		needtool.Missing(t, "node", "apt-get install nodejs")
-	}
+	chromium := needtool.Path(t, "chromium", "apt-get install chromium")
+	node := needtool.Path(t, "node", "apt-get install nodejs")
 	if _, err := os.Stat(filepath.Join(axeDir, "node_modules", "axe-core", "axe.min.js")); err != nil {
 		needtool.Missing(t, "axe-core", "run npm ci --prefix tools/axe")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
-	args := []string{filepath.Join(axeDir, "check.mjs"), "--chromium", chromium, "--profile", t.TempDir()}
-	cmd := exec.CommandContext(ctx, node, append(args, files...)...)
+	argv := append([]string{filepath.Join(axeDir, script), "--chromium", chromium, "--profile", t.TempDir()}, args...)
+	cmd := exec.CommandContext(ctx, node, argv...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	require.NoError(t, cmd.Run(), "check.mjs failed: %s", stderr.String())
+	require.NoError(t, cmd.Run(), "%s failed: %s", script, stderr.String())
+	return stdout.Bytes()
+}
+
+// runAxe checks the given HTML files in headless Chromium.
+func runAxe(t *testing.T, files []string) axeResult {
+	t.Helper()
+	out := runBrowser(t, "check.mjs", files...)
 	var res axeResult
-	require.NoError(t, json.Unmarshal(stdout.Bytes(), &res), "check.mjs output: %s", stdout.String())
+	require.NoError(t, json.Unmarshal(out, &res), "check.mjs output: %s", out)
 	require.Len(t, res.Pages, len(files))
 	return res
+}
+
+// buildBrowserSite builds the library and a11yFixture in English and
+// Spanish for the browser tests, and returns the site folder.
+func buildBrowserSite(t *testing.T) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "site")
+	fixture := fstest.MapFS{"every-field/en.md": {Data: []byte(a11yFixture)}}
+	_, err := site.Build(context.Background(), site.Options{
+		Sources: []fs.FS{templates.FS(), fixture},
+		Out:     out,
+		Langs:   []language.Tag{language.English, language.Spanish},
+	})
+	require.NoError(t, err)
+	return out
 }
 
 // a11yFixture is a synthetic template that uses every directive, so the
@@ -132,20 +150,13 @@ My goal is {{goal}}. Bedtime: ___ and ___ hours.
 
 // TestAccessibility builds a site and checks every page in headless
 // Chromium with axe-core: no WCAG 2.2 A or AA violation, no sideways
-// scrolling at 320 px, no request outside the site folder, stylesheet
+// scrolling at 320 px (of the page or of a box in it), no request outside the site folder, stylesheet
 // loaded. A page with known faults checks the checker.
 func TestAccessibility(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	out := filepath.Join(t.TempDir(), "site")
-	fixture := fstest.MapFS{"every-field/en.md": {Data: []byte(a11yFixture)}}
-	_, err := site.Build(context.Background(), site.Options{
-		Sources: []fs.FS{templates.FS(), fixture},
-		Out:     out,
-		Langs:   []language.Tag{language.English, language.Spanish},
-	})
-	require.NoError(t, err)
+	out := buildBrowserSite(t)
 
 	var files []string
 	require.NoError(t, filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {

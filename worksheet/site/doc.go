@@ -13,6 +13,7 @@
 //	<lang>/<id>/<id>.<ext>              each extra [Download] (a PDF, say) …
 //	<lang>/<id>/<id>-large-print.<ext>  … in both variants
 //	assets/handout.css, assets/handout.js  the handouts' styles and script (package worksheet)
+//	assets/fonts/                       the typeface Andika and its licence (worksheet/typeface)
 //	assets/site.css, assets/print.css   styles of the pages around them
 //	.between-site                       the manifest: every file written
 //	.between-cache.json                 the build cache (see below)

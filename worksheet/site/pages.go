@@ -20,6 +20,7 @@ import (
 	"github.com/betweensessions/between/i18n"
 	"github.com/betweensessions/between/worksheet"
 	"github.com/betweensessions/between/worksheet/readability"
+	"github.com/betweensessions/between/worksheet/typeface"
 )
 
 //go:embed layout/*.html
@@ -30,11 +31,23 @@ var assetsFS embed.FS
 
 // handoutAssets are the files of the HTML format that the site serves
 // beside its own (assets/site.css, assets/print.css): the handouts'
-// stylesheet and script, from package worksheet.
-var handoutAssets = map[string]string{
-	"assets/handout.css": worksheet.HTMLStylesheet(),
-	"assets/handout.js":  worksheet.HTMLScript(),
-}
+// stylesheet and script, from package worksheet, and the reading typeface
+// with its licence, from package worksheet/typeface (the files the PDF
+// embeds), in assets/fonts/ where the stylesheet looks for them.
+var handoutAssets = func() map[string]string {
+	m := map[string]string{
+		"assets/handout.css": worksheet.HTMLStylesheet(),
+		"assets/handout.js":  worksheet.HTMLScript(),
+	}
+	for _, name := range []string{typeface.RegularFile, typeface.BoldFile, typeface.ItalicFile, typeface.LicenseFile} {
+		b, err := fs.ReadFile(typeface.FS(), name)
+		if err != nil {
+			panic(err) // embedded: present whenever the program built
+		}
+		m["assets/fonts/"+name] = string(b)
+	}
+	return m
+}()
 
 // layouts are the page templates. They are parsed once and only executed
 // afterwards, which html/template allows from many goroutines at once.
