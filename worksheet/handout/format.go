@@ -11,8 +11,9 @@ type Format int
 
 // The formats a handout renders to.
 const (
-	// HTML is a complete, standalone HTML page with its styles inline: no
-	// scripts, no requests, fill-in fields as form controls.
+	// HTML is a complete, standalone HTML page with its styles and the
+	// handout script inline: no requests, fill-in fields as form controls,
+	// Print and Save/Open answers (see worksheet.HTMLScript).
 	HTML Format = iota
 	// PDF is a printable PDF made by package worksheet/pdf.
 	PDF

@@ -12,7 +12,6 @@ import (
 
 	"github.com/betweensessions/between/worksheet"
 	"github.com/betweensessions/between/worksheet/pdf"
-	"github.com/betweensessions/between/worksheet/site"
 )
 
 // MaxPacket is the most handouts one packet holds.
@@ -120,10 +119,11 @@ var packetTemplate = template.Must(template.New("packet").Parse(`<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src {{.ScriptHash}}; form-action 'none'; base-uri 'none'">
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
 <title>{{.Title}}</title>
+<script>{{.Script}}</script>
 <style>
 {{.Style}}
 .packet-item { margin-top: 3rem; }
@@ -145,6 +145,7 @@ var packetTemplate = template.Must(template.New("packet").Parse(`<!DOCTYPE html>
 </ol>
 <p class="fill-note">{{.FillIn}}</p>
 </nav>
+{{.AnswerBar}}
 {{- range .Items}}
 <section class="packet-item" id="{{.Anchor}}" aria-label="{{.Title}}"{{if .Lang}} lang="{{.Lang}}"{{end}}>
 {{if .Note}}<p class="note">{{.Note}}</p>
@@ -164,6 +165,9 @@ var packetTemplate = template.Must(template.New("packet").Parse(`<!DOCTYPE html>
 type packetPage struct {
 	Lang, Dir, Title string
 	Style            template.CSS
+	Script           template.JS
+	ScriptHash       string
+	AnswerBar        template.HTML
 	LargePrint       bool
 	FillIn           string
 	Items            []packetItem
@@ -181,11 +185,20 @@ type packetItem struct {
 // packetHTML writes hs as one HTML page.
 func packetHTML(w io.Writer, hs []*prepared) error {
 	first := hs[0]
+	var bar bytes.Buffer
+	if err := worksheet.RenderAnswerBar(&bar, first.pageLoc); err != nil {
+		return fmt.Errorf("handout: %w", err)
+	}
 	p := packetPage{
-		Lang:       first.req.Lang.String(),
-		Dir:        string(first.pageLoc.Dir),
-		Title:      packetTitle(hs),
-		Style:      template.CSS(site.Stylesheet()),
+		Lang:  first.req.Lang.String(),
+		Dir:   string(first.pageLoc.Dir),
+		Title: packetTitle(hs),
+		// The HTML format's own stylesheet and script, as on one
+		// handout's page: Save my answers keeps the whole packet's.
+		Style:      template.CSS(worksheet.HTMLStylesheet() + pageStyle),
+		Script:     template.JS(worksheet.HTMLScript()),
+		ScriptHash: worksheet.HTMLScriptHash(),
+		AnswerBar:  template.HTML(bar.String()),
 		LargePrint: first.req.Variant == worksheet.LargePrint,
 		FillIn:     first.pageLoc.Text("FillInNote", nil),
 	}

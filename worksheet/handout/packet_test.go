@@ -102,7 +102,9 @@ func TestPacketHTML(t *testing.T) {
 	assert.Regexp(t, `(?s)<section class="packet-item" id="h1".*<h1>Mood Journal</h1>.*<section class="packet-item" id="h2".*<h1>My Sleep Routine</h1>`, page)
 	assert.Contains(t, page, "9:30 pm", "personalised")
 	assert.Contains(t, page, "break-before: page")
-	assert.NotContains(t, page, "<script")
+	assert.Equal(t, 1, strings.Count(page, "<script"), "one script, the handout script, inline")
+	assert.True(t, strings.Contains(page, "<script>"+worksheet.HTMLScript()+"</script>"), "the handout script, unchanged")
+	assert.Equal(t, 1, strings.Count(page, `class="answer-bar"`), "one Print, Save and Open bar for the whole packet")
 	ids := map[string]int{}
 	for _, m := range regexp.MustCompile(`\sid="([^"]+)"`).FindAllStringSubmatch(page, -1) {
 		ids[m[1]]++

@@ -65,6 +65,7 @@ main, .site-footer { max-inline-size: 46rem; margin-inline: auto; padding-inline
 .fill-note, .note { padding: 0.6rem 0.9rem; border-inline-start: 4px solid var(--link); background: var(--soft); }
 .note { border-inline-start-color: var(--crisis-edge); }
 .site-footer { border-block-start: 1px solid var(--rule); color: var(--muted); }
+.nav-title { font-weight: 700; }
 @media print {
   @page { margin: 16mm 15mm 18mm; }
   main, .site-footer { max-inline-size: none; padding: 0; }
