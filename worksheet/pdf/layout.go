@@ -452,18 +452,18 @@ func (st *state) header(units []*unit) []*unit {
 	m := &st.m
 	n := len(units)
 	units = st.textUnits(units, st.left, st.width(), m.body, regular, alignLeft, true, func(b *inliner) {
-		field := func(id, fallback string, ems float64) {
+		field := func(id string, ems float64) {
 			// A no-break space keeps the label's last word on the line
 			// of its blank.
-			b.text(st.text(id, nil, fallback)+"\u00a0", regular, "")
+			b.text(st.loc.Text(id, nil)+"\u00a0", regular, "")
 			b.blank(ems * m.body)
 			b.endWord()
 		}
-		field("HeaderName", "Name or initials", 18)
-		field("HeaderDate", "Date", 10)
+		field("HeaderName", 18)
+		field("HeaderDate", 10)
 		if st.opts.NextSession {
 			b.hardBreak()
-			field("HeaderNextSession", "Next session", 18)
+			field("HeaderNextSession", 18)
 		}
 	})
 	for i, u := range units[n:] {
