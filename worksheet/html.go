@@ -31,11 +31,19 @@ type HTMLOptions struct {
 	// NextSession adds a "Next session" line to the header, under the
 	// lines for the client's name and the date.
 	NextSession bool
+	// Branding is the clinic's name, phone and logo, written at the foot
+	// of the handout. The zero value writes nothing.
+	Branding Branding
+	// LogoURL is the address of Branding.Logo's image as the page sees it,
+	// such as "../../assets/logo.png" in the site; the page serves the
+	// image. Empty, or an address SafeURL refuses, leaves the logo out.
+	LogoURL string
 }
 
 // RenderHTML writes ws as one HTML <article> element: the title as the
-// only <h1>, the summary, lines for the client's name and the date, and
-// the body with fill-in fields as labelled form controls. The fragment is
+// only <h1>, the summary, lines for the client's name and the date, the
+// body with fill-in fields as labelled form controls, and the clinic's
+// name, phone and logo when [HTMLOptions.Branding] has them. The fragment is
 // meant to sit inside a page's <main>; the page supplies the <html lang
 // dir> element, the stylesheet [HTMLStylesheet] (which styles the class
 // names used here, on screen and on paper) and, if it wants Print and
@@ -169,6 +177,7 @@ func (r *htmlRenderer) article() error {
 	if err := r.blocks(ws.Body); err != nil {
 		return err
 	}
+	r.branding()
 	r.s("</article>\n")
 	return nil
 }
@@ -189,6 +198,40 @@ func (r *htmlRenderer) headerFields() {
 		field("next", "HeaderNextSession")
 	}
 	r.s("</div>\n")
+}
+
+// branding writes the clinic's footer: its logo, name and phone. The logo
+// is decoration beside the name, so its alt text is empty.
+func (r *htmlRenderer) branding() {
+	b := r.opts.Branding
+	logo := b.Logo != nil && r.opts.LogoURL != "" && SafeURL(r.opts.LogoURL)
+	if b.Clinic == "" && b.Phone == "" && !logo {
+		return
+	}
+	r.s(`<footer class="handout-brand">`)
+	if logo {
+		r.s(`<img class="logo" src="`)
+		r.esc(r.opts.LogoURL)
+		r.s(`" alt="">`)
+	}
+	if b.Clinic != "" || b.Phone != "" {
+		r.s(`<p>`)
+		if b.Clinic != "" {
+			r.s(`<span class="clinic">`)
+			r.esc(b.Clinic)
+			r.s(`</span>`)
+		}
+		if b.Clinic != "" && b.Phone != "" {
+			r.s(" ")
+		}
+		if b.Phone != "" {
+			r.s(`<span class="phone">`)
+			r.esc(b.Phone)
+			r.s(`</span>`)
+		}
+		r.s(`</p>`)
+	}
+	r.s("</footer>\n")
 }
 
 // noAutofill keeps the browser from remembering what is typed in a field.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -239,4 +241,25 @@ func BenchmarkRenderHTML(b *testing.B) {
 			b.SetBytes(int64(buf.Len()))
 		})
 	}
+}
+
+// TestRenderHTMLBranding checks the clinic's footer: nothing for the zero
+// Branding, the name and phone escaped, the logo only with a safe address.
+func TestRenderHTMLBranding(t *testing.T) {
+	var img bytes.Buffer
+	require.NoError(t, png.Encode(&img, image.NewGray(image.Rect(0, 0, 4, 4))))
+	logo, err := worksheet.NewLogo(img.Bytes())
+	require.NoError(t, err)
+	ws := &worksheet.Worksheet{Path: "b/en.md", Meta: worksheet.Meta{ID: "b", Title: "B"}}
+	render := func(opts worksheet.HTMLOptions) string {
+		var buf bytes.Buffer
+		require.NoError(t, worksheet.RenderHTML(&buf, ws, opts))
+		return buf.String()
+	}
+	assert.NotContains(t, render(worksheet.HTMLOptions{}), "handout-brand")
+	got := render(worksheet.HTMLOptions{Branding: worksheet.Branding{Clinic: "Ríos & <Co>", Phone: "555 0100", Logo: logo}, LogoURL: "../../assets/logo.png"})
+	assert.Contains(t, got, `<footer class="handout-brand"><img class="logo" src="../../assets/logo.png" alt=""><p><span class="clinic">Ríos &amp; &lt;Co&gt;</span> <span class="phone">555 0100</span></p></footer>`)
+	got = render(worksheet.HTMLOptions{Branding: worksheet.Branding{Logo: logo}, LogoURL: "javascript:alert(1)"})
+	assert.NotContains(t, got, "<img", "an unsafe address leaves the logo out")
+	assert.NotContains(t, got, "handout-brand", "and with no name or phone, the footer")
 }

@@ -50,6 +50,9 @@ func TestBuildClinicOptions(t *testing.T) {
 	assert.NotContains(t, tree, "en/mood-journal/index.html", "only the listed handouts")
 	assert.Equal(t, png8.String(), tree["assets/logo.png"])
 	assert.Equal(t, "assets/logo.png", site.LogoFile(logo))
+	assert.Contains(t, tree["en/sleep-routine/index.html"],
+		`<footer class="handout-brand"><img class="logo" src="../../assets/logo.png" alt=""><p><span class="clinic">Riverside Counseling</span> <span class="phone">(555) 010-0199</span></p></footer>`,
+		"the HTML handout carries the clinic's logo, name and phone")
 	assert.Contains(t, tree["en/index.html"], `<h3><a href="sleep-routine/large-print.html">`)
 	assert.Contains(t, tree["en/index.html"], `<a href="sleep-routine/index.html">Standard print</a>`, "the card still lists every variant")
 
@@ -60,6 +63,7 @@ func TestBuildClinicOptions(t *testing.T) {
 	tree = readTree(t, out)
 	assert.Equal(t, "sleep-routine standard en a4   logo=false\n", tree["en/sleep-routine/sleep-routine.txt"])
 	assert.NotContains(t, tree, "assets/logo.png")
+	assert.NotContains(t, tree["en/sleep-routine/index.html"], "handout-brand")
 
 	opts.IDs = []string{"sleep-routine", "no-such"}
 	_, err = site.Build(context.Background(), opts)

@@ -225,7 +225,11 @@ func (b *builder) handoutPage(ws *worksheet.Worksheet, lang language.Tag, v work
 // article.
 func (b *builder) renderHandout(w io.Writer, p *handoutPage, ws *worksheet.Worksheet, v worksheet.Variant, textLoc *i18n.Locale) error {
 	var art bytes.Buffer
-	if err := worksheet.RenderHTML(&art, ws, worksheet.HTMLOptions{Variant: v, Locale: textLoc}); err != nil {
+	opts := worksheet.HTMLOptions{Variant: v, Locale: textLoc, Branding: b.opts.Branding}
+	if logo := b.opts.Branding.Logo; logo != nil {
+		opts.LogoURL = p.Root + LogoFile(logo)
+	}
+	if err := worksheet.RenderHTML(&art, ws, opts); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
 	// RenderHTML escapes all text itself; its output is trusted here.
