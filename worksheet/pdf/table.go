@@ -325,7 +325,8 @@ func (st *state) tracker(t *worksheet.Tracker, x, w float64, out []*unit) []*uni
 }
 
 // wholeGrid lays out g and keeps it on one page when it fits: a week
-// fits on a page.
+// fits on a page. That keep is for looks and gives way before a page is
+// left half empty; the last two rows stay together all the same.
 func (st *state) wholeGrid(g *grid, widths []float64, x float64, out []*unit) []*unit {
 	start := len(out)
 	out = st.grid(g, widths, x, out)
@@ -333,6 +334,11 @@ func (st *state) wholeGrid(g *grid, widths []float64, x float64, out []*unit) []
 		if !u.keep {
 			u.keep, u.soft = true, true
 		}
+	}
+	if n := len(out); n-start > 2 {
+		// Even when the grid may break, its last row never stands alone
+		// under a repeated header.
+		out[n-2].soft = false
 	}
 	return out
 }
