@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -26,21 +25,14 @@ func runNewAssignment(_ context.Context, e *env, args []string) error {
 	id := fset.String("template", "", "the template `id`, e.g. sleep-routine (see between list)")
 	lang := fset.String("lang", "en", "the template's `language`, e.g. es")
 	srcs := srcFlag(fset, "a `folder` of templates layered over the built-in library; repeat for more")
-	fset.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: between new-assignment --template ID [--lang es] [--src folder]")
-		fmt.Fprintln(e.stderr)
-		fmt.Fprintln(e.stderr, "Prints a YAML assignment whose rationale, follow-up and barriers come from")
-		fmt.Fprintln(e.stderr, "the template's clinician notes, each marked \"(suggested)\" until you confirm")
-		fmt.Fprintln(e.stderr, "it. Fill in every TODO, then run between note --check.")
-		fmt.Fprintln(e.stderr)
-		fset.PrintDefaults()
-	}
-	rest, err := parseArgs(fset, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return usageErrorf("%v", err)
+	setUsage(fset, e.stderr, `Usage: between new-assignment --template ID [--lang es] [--src folder]
+
+Prints a YAML assignment whose rationale, follow-up and barriers come from
+the template's clinician notes, each marked "(suggested)" until you confirm
+it. Fill in every TODO, then run between note --check.`)
+	rest, help, err := parseCommand(fset, args)
+	if help || err != nil {
+		return err
 	}
 	if len(rest) > 0 || *id == "" {
 		return usageErrorf("new-assignment needs --template ID and no other arguments")

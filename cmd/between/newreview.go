@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -16,21 +15,14 @@ func runNewReview(_ context.Context, e *env, args []string) error {
 	fset := flag.NewFlagSet("new-review", flag.ContinueOnError)
 	fset.SetOutput(e.stderr)
 	lang := fset.String("lang", "en", "the `language` of the suggestion marks, e.g. es")
-	fset.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: between new-review assignment.yaml [--lang es]")
-		fmt.Fprintln(e.stderr)
-		fmt.Fprintln(e.stderr, "Prints a YAML review of the assignment for the next session: its id, the")
-		fmt.Fprintln(e.stderr, "barriers discussed as suggested barriers met, and a TODO on every field")
-		fmt.Fprintln(e.stderr, "to fill in. Then run between note assignment.yaml --review this.yaml --check.")
-		fmt.Fprintln(e.stderr)
-		fset.PrintDefaults()
-	}
-	files, err := parseArgs(fset, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return usageErrorf("%v", err)
+	setUsage(fset, e.stderr, `Usage: between new-review assignment.yaml [--lang es]
+
+Prints a YAML review of the assignment for the next session: its id, the
+barriers discussed as suggested barriers met, and a TODO on every field
+to fill in. Then run between note assignment.yaml --review this.yaml --check.`)
+	files, help, err := parseCommand(fset, args)
+	if help || err != nil {
+		return err
 	}
 	if len(files) != 1 {
 		return usageErrorf("new-review needs exactly one assignment file (got %d)", len(files))

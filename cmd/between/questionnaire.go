@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -28,23 +27,16 @@ func runQuestionnaire(_ context.Context, e *env, args []string) error {
 	read := fset.String("read", "", "read a QuestionnaireResponse `file` (JSON) back into a review, printed as YAML")
 	out := fset.String("o", "", "write to `FILE` instead of stdout")
 	srcs := srcFlag(fset, "a `folder` of templates layered over the built-in library; repeat for more")
-	fset.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: between questionnaire ID [--src DIR] [-o FILE]")
-		fmt.Fprintln(e.stderr, "       between questionnaire --measure phq-9|gad-7 [-o FILE]")
-		fmt.Fprintln(e.stderr, "       between questionnaire (ID | --measure phq-9) --read response.json")
-		fmt.Fprintln(e.stderr)
-		fmt.Fprintln(e.stderr, "Writes a handout (with every translation) or a measure as a FHIR R4 SDC")
-		fmt.Fprintln(e.stderr, "Questionnaire, or reads a completed QuestionnaireResponse into a review")
-		fmt.Fprintln(e.stderr, "(days completed from the tracker, the score of a measure). See docs/fhir.md.")
-		fmt.Fprintln(e.stderr)
-		fset.PrintDefaults()
-	}
-	pos, err := parseArgs(fset, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return usageErrorf("%v", err)
+	setUsage(fset, e.stderr, `Usage: between questionnaire ID [--src DIR] [-o FILE]
+       between questionnaire --measure phq-9|gad-7 [-o FILE]
+       between questionnaire (ID | --measure phq-9) --read response.json
+
+Writes a handout (with every translation) or a measure as a FHIR R4 SDC
+Questionnaire, or reads a completed QuestionnaireResponse into a review
+(days completed from the tracker, the score of a measure). See docs/fhir.md.`)
+	pos, help, err := parseCommand(fset, args)
+	if help || err != nil {
+		return err
 	}
 	var q *questionnaire.Questionnaire
 	switch {

@@ -26,22 +26,15 @@ func runRemind(_ context.Context, e *env, args []string) error {
 	title := fset.String("title", "", "the event `title` the client sees, e.g. a code word they chose (default: \"Your N minutes\", no clinical words)")
 	lang := fset.String("lang", "en", "`language` of the default title: en or es")
 	before := fset.Duration("alarm-before", 0, "sound the alarm this `long` before each reminder, e.g. 10m (default: at the time)")
-	fset.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: between remind assignment.yaml [-o homework.ics] [--start 2026-10-05] [--until 2026-11-02]")
-		fmt.Fprintln(e.stderr, "                      [--title \"Garden time\"] [--lang es] [--alarm-before 10m]")
-		fmt.Fprintln(e.stderr)
-		fmt.Fprintln(e.stderr, "Writes the schedules of the assignment's reminders (method.contacts with purpose: reminder, e.g.")
-		fmt.Fprintln(e.stderr, "\"Tuesday and Thursday 18:00\") as an iCalendar file with an alarm, for the client")
-		fmt.Fprintln(e.stderr, "to import into any phone or computer calendar. The title has no clinical words.")
-		fmt.Fprintln(e.stderr)
-		fset.PrintDefaults()
-	}
-	files, err := parseArgs(fset, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return usageErrorf("%v", err)
+	setUsage(fset, e.stderr, `Usage: between remind assignment.yaml [-o homework.ics] [--start 2026-10-05] [--until 2026-11-02]
+                      [--title "Garden time"] [--lang es] [--alarm-before 10m]
+
+Writes the schedules of the assignment's reminders (method.contacts with purpose: reminder, e.g.
+"Tuesday and Thursday 18:00") as an iCalendar file with an alarm, for the client
+to import into any phone or computer calendar. The title has no clinical words.`)
+	files, help, err := parseCommand(fset, args)
+	if help || err != nil {
+		return err
 	}
 	if len(files) != 1 {
 		return usageErrorf("remind needs exactly one assignment file (got %d)", len(files))
