@@ -121,7 +121,7 @@ func i18nLayer(top fs.FS) (*i18n.Catalog, []fs.FS, error) {
 func i18nFlags(fl *flag.FlagSet, args []string, cmd string) (*i18n.Catalog, *templates.Library, io.Closer, error) {
 	locales := fl.String("locales", "", "a translator's `folder` (as \"between i18n new\" makes it) laid over the built-in languages and handouts")
 	srcs := srcFlag(fl, "a `folder` of templates (<id>/<lang>.md) layered over the built-in library; repeat for more")
-	if err := fl.Parse(args); err != nil {
+	if err := parseFlags(fl, args); err != nil {
 		return nil, nil, nil, usageErrorf("%v", err)
 	}
 	if fl.NArg() > 0 {
@@ -223,7 +223,7 @@ func runI18nNew(e *env, args []string) error {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		lang, args = args[0], args[1:]
 	}
-	if err := fl.Parse(args); err != nil {
+	if err := parseFlags(fl, args); err != nil {
 		return usageErrorf("%v", err)
 	}
 	if lang == "" && fl.NArg() > 0 {

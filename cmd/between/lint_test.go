@@ -65,7 +65,7 @@ func TestLintCLI(t *testing.T) {
 		{name: "no templates", args: []string{"lint", empty}, code: 1, stderr: "no template files"},
 		{name: "no such folder", args: []string{"lint", filepath.Join(empty, "nope")}, code: 1, stderr: "lint:"},
 		{name: "not a folder", args: []string{"lint", file}, code: 2, stderr: "is not a folder"},
-		{name: "bad flag", args: []string{"lint", "--frob"}, code: 2, stderr: "flag provided but not defined"},
+		{name: "bad flag", args: []string{"lint", "--frob"}, code: 2, stderr: "an unknown flag"},
 		{name: "help", args: []string{"lint", "-h"}, code: 0, stderr: "Usage: between lint"},
 	}
 	for _, tt := range tests {
