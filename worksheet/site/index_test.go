@@ -44,10 +44,10 @@ func TestLibraryIndexLabels(t *testing.T) {
 	assert.Regexp(t, `(?s)<a href="walk/index.html">A walk</a>.*<p class="reading" lang="es">Nivel de lectura: \d+</p>`, es,
 		"an English handout on a Spanish page is measured in English and labelled in Spanish")
 
-	assert.Contains(t, en, "<h3>Sleep</h3>")
-	assert.Contains(t, es, "<h3>Sueño</h3>")
-	assert.Contains(t, es, "<h3>Estado de ánimo</h3>")
-	assert.Contains(t, es, "<h3>habits</h3>", "a topic with no message shows its key")
+	assert.Contains(t, en, `<h3 id="topic-sleep">Sleep</h3>`)
+	assert.Contains(t, es, `<h3 id="topic-sleep">Sueño</h3>`)
+	assert.Contains(t, es, `<h3 id="topic-mood">Estado de ánimo</h3>`)
+	assert.Contains(t, es, `<h3 id="topic-habits">habits</h3>`, "a topic with no message shows its key")
 	assert.Regexp(t, regexp.MustCompile(`(?s)Estado de ánimo.*habits.*Sueño`), es, "topics sort by name in the page language, whatever the case")
 	var missing []string
 	for _, f := range cat.Fallbacks() {

@@ -12,6 +12,7 @@ import (
 	"math"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/collate"
@@ -98,9 +99,14 @@ type handoutPage struct {
 // to list it.
 type card struct {
 	ID, Title, Summary, Minutes string
-	Kind                        worksheet.Kind
-	Topics                      []string // as the template writes them
-	TextLang, Note              string
+	// Mins is how many minutes the handout takes; 0 when it does not say.
+	Mins int `json:",omitempty"`
+	// Filter holds the card's data-* values for the library's filter:
+	// its time group and topic anchors, set when the page is made.
+	Filter         struct{ Time, Topics string } `json:"-"`
+	Kind           worksheet.Kind
+	Topics         []string // as the template writes them
+	TextLang, Note string
 	// Reading is the measured reading level, such as "Reading level:
 	// grade 5", or empty when the language has no formula.
 	Reading string `json:",omitempty"`
@@ -114,13 +120,71 @@ type kindGroup struct {
 }
 
 type topicGroup struct {
-	Name  string
-	Links []link
+	Name string
+	// Key is the topic as templates write it, and Anchor the id of its
+	// heading on the library page.
+	Key, Anchor string
+	Links       []link
+}
+
+// timeGroup is the handouts that take about the same time: up to 5, 10
+// or 20 minutes, more than 20, or no time given.
+type timeGroup struct {
+	Anchor, Name string
+	Links        []link
+}
+
+// timeBuckets are the upper bounds, in minutes, of the time groups; a
+// handout longer than the last is "more than" it.
+var timeBuckets = []int{5, 10, 20}
+
+// timeGroupOf returns the anchor of the time group of a handout that takes
+// mins minutes, and its index in the page's order (no time given last).
+func timeGroupOf(mins int) (anchor string, order int) {
+	if mins <= 0 {
+		return "time-none", len(timeBuckets) + 1
+	}
+	for i, b := range timeBuckets {
+		if mins <= b {
+			return "time-" + strconv.Itoa(b), i
+		}
+	}
+	return "time-more", len(timeBuckets)
+}
+
+// timeGroupName names the time group at order in loc's language.
+func timeGroupName(loc *i18n.Locale, order int) string {
+	switch {
+	case order < len(timeBuckets):
+		return loc.Text("TimeUpTo", map[string]any{"Count": timeBuckets[order]})
+	case order == len(timeBuckets):
+		return loc.Text("TimeOver", map[string]any{"Count": timeBuckets[len(timeBuckets)-1]})
+	}
+	return loc.Text("TimeNone", nil)
+}
+
+// anchorOf makes an id attribute value from a topic key, in ASCII letters,
+// digits and dashes: "social skills" becomes "topic-social-skills".
+func anchorOf(key string) string {
+	var b strings.Builder
+	b.WriteString("topic-")
+	dash := false
+	for _, r := range strings.ToLower(key) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
 }
 
 // libraryPage is a language's list of handouts.
 type libraryPage struct {
 	page
+	Times []timeGroup
 	// Open is the page a handout's title links to: index.html or
 	// large-print.html.
 	Open      string
@@ -256,6 +320,7 @@ func (b *builder) addCard(lang language.Tag, ws *worksheet.Worksheet, translated
 		Links:   b.versions(m.ID, m.ID+"/", loc, worksheet.Standard, false),
 	}
 	if m.Minutes > 0 {
+		c.Mins = m.Minutes
 		c.Minutes = loc.Text("Minutes", map[string]any{"Count": m.Minutes})
 	}
 	if !translated {
@@ -396,7 +461,16 @@ func (b *builder) libraryPage(lang language.Tag, langLinks []link) *libraryPage 
 		}
 	}
 	topics := map[string][]link{} // by topic name in the page language
+	keys := map[string]string{}   // topic name → the first key shown by it
+	times := map[int]*timeGroup{} // by order
 	for _, c := range cards {
+		href := path.Join(c.ID, pageName(b.opts.LinkVariant))
+		anchor, order := timeGroupOf(c.Mins)
+		c.Filter.Time = anchor
+		if times[order] == nil {
+			times[order] = &timeGroup{Anchor: anchor, Name: timeGroupName(loc, order)}
+		}
+		times[order].Links = append(times[order].Links, link{Text: c.Title, Href: href, Lang: c.TextLang})
 		if n := len(p.Kinds); n == 0 || p.Kinds[n-1].Kind != c.Kind {
 			name := loc.Text("Kind."+string(c.Kind), nil)
 			p.Kinds = append(p.Kinds, kindGroup{Kind: c.Kind, Name: name})
@@ -405,7 +479,15 @@ func (b *builder) libraryPage(lang language.Tag, langLinks []link) *libraryPage 
 		g.Cards = append(g.Cards, c)
 		for _, t := range c.Topics {
 			name := topicName(loc, t)
-			topics[name] = append(topics[name], link{Text: c.Title, Href: path.Join(c.ID, pageName(b.opts.LinkVariant)), Lang: c.TextLang})
+			topics[name] = append(topics[name], link{Text: c.Title, Href: href, Lang: c.TextLang})
+			if _, ok := keys[name]; !ok || t < keys[name] {
+				keys[name] = t
+			}
+		}
+	}
+	for order := range len(timeBuckets) + 2 {
+		if g := times[order]; g != nil {
+			p.Times = append(p.Times, *g)
 		}
 	}
 	names := slices.Collect(maps.Keys(topics))
@@ -415,8 +497,26 @@ func (b *builder) libraryPage(lang language.Tag, langLinks []link) *libraryPage 
 	slices.SortFunc(names, func(x, y string) int {
 		return cmp.Or(col.CompareString(x, y), strings.Compare(x, y))
 	})
+	used := map[string]bool{}
+	anchors := map[string]string{} // by topic name
 	for _, name := range names {
-		p.Topics = append(p.Topics, topicGroup{Name: name, Links: topics[name]})
+		anchor := anchorOf(keys[name])
+		for n := 2; used[anchor]; n++ {
+			anchor = anchorOf(keys[name]) + "-" + strconv.Itoa(n)
+		}
+		used[anchor] = true
+		anchors[name] = anchor
+		p.Topics = append(p.Topics, topicGroup{Name: name, Key: keys[name], Anchor: anchor, Links: topics[name]})
+	}
+	for i := range p.Kinds {
+		for j := range p.Kinds[i].Cards {
+			c := &p.Kinds[i].Cards[j]
+			ids := make([]string, len(c.Topics))
+			for k, t := range c.Topics {
+				ids[k] = anchors[topicName(loc, t)]
+			}
+			c.Filter.Topics = strings.Join(ids, " ")
+		}
 	}
 	return p
 }
