@@ -185,6 +185,9 @@ func anchorOf(key string) string {
 type libraryPage struct {
 	page
 	Times []timeGroup
+	// FilterShown is the filter's status line with {shown} and {total}
+	// for the script to fill in.
+	FilterShown string
 	// Open is the page a handout's title links to: index.html or
 	// large-print.html.
 	Open      string
@@ -449,7 +452,8 @@ func (b *builder) libraryPage(lang language.Tag, langLinks []link) *libraryPage 
 		)
 	})
 	p := &libraryPage{
-		Open: pageName(b.opts.LinkVariant),
+		Open:        pageName(b.opts.LinkVariant),
+		FilterShown: loc.Text("FilterShown", map[string]any{"Shown": "{shown}", "Total": "{total}"}),
 		page: page{
 			Lang: lang.String(), Dir: dir(loc), Title: loc.Text("LibraryTitle", nil), Root: "../",
 			Alternates: hreflang(langLinks, "../"), loc: loc,
