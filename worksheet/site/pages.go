@@ -457,6 +457,7 @@ func (b *builder) libraryPage(lang language.Tag, langLinks []link) *libraryPage 
 		page: page{
 			Lang: lang.String(), Dir: dir(loc), Title: loc.Text("LibraryTitle", nil), Root: "../",
 			Alternates: hreflang(langLinks, "../"), loc: loc,
+			Scripts: []string{"library.js"},
 		},
 	}
 	for _, l := range langLinks {

@@ -340,7 +340,7 @@ func TestBuildDownloads(t *testing.T) {
 	assert.Equal(t, "sleep-routine large-print en\n", tree["en/sleep-routine/sleep-routine-large-print.txt"])
 	assert.Contains(t, tree["en/sleep-routine/index.html"], `<a href="sleep-routine-large-print.txt">Text (large-print)</a>`)
 	assert.Contains(t, tree["en/index.html"], `<a href="sleep-routine/sleep-routine.txt">Text (standard)</a>`)
-	assert.Equal(t, 3*(2*2+1)+2+8+1, rep.Files, "pages and files, a clinician page each, two index pages, eight assets, the manifest")
+	assert.Equal(t, 3*(2*2+1)+2+9+1, rep.Files, "pages and files, a clinician page each, two index pages, nine assets, the manifest")
 
 	_, err = site.Build(context.Background(), site.Options{Out: filepath.Join(t.TempDir(), "x"), Sources: []fs.FS{mine(t)}, Locales: catalog(t), Downloads: []site.Download{txt(true)}})
 	require.ErrorIs(t, err, errBoom)
