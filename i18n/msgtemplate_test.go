@@ -169,3 +169,43 @@ func TestLoadRefusesSpecialAndLargeFiles(t *testing.T) {
 		})
 	}
 }
+
+// FuzzMessage feeds arbitrary text to a translated UI string. Loading it
+// either refuses it or accepts it, and an accepted message then renders in
+// bounded time and memory, whatever the text asks for: a translation is
+// data, never a program.
+func FuzzMessage(f *testing.F) {
+	for _, s := range []string{
+		"{{.Count}} minutos",
+		"{{if .Today}}hoy{{else if or .A .B}}{{.A}}{{end}}",
+		"{{range $i := 999999999999}}x{{end}}",
+		`{{define "a"}}{{template "a"}}{{end}}{{template "a"}}`,
+		`{{printf "%999999999d" 1}}`,
+		"{{with .Count}}{{.}}{{end}}",
+		"{{if not (and .A (or .B .C))}}x{{end}}",
+		"{{- /* comment */ -}}",
+		"{{",
+	} {
+		f.Add(s)
+	}
+	def, err := i18n.Default()
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, msg string) {
+		file := "[Minutes]\nother = " + tomlString(msg) + "\n"
+		bounded.Run(t, "loading and rendering a message", bounded.Limits{Time: 5e9, Alloc: 256 << 20}, func() {
+			top, err := i18n.Load(fstest.MapFS{"active.es.toml": {Data: []byte(file)}})
+			if err != nil {
+				return
+			}
+			c, err := def.Overlay(top)
+			if err != nil {
+				return
+			}
+			loc, err := c.Locale(language.Spanish)
+			if err != nil {
+				return
+			}
+			_ = loc.Text("Minutes", map[string]any{"Count": 5, "Title": "x", "Today": true, "A": "a", "B": "", "C": 1})
+		})
+	})
+}
