@@ -113,28 +113,19 @@ func (r *Renderer) packetPDF(ctx context.Context, w io.Writer, hs []*prepared) e
 	return pdf.Join(w, packetTitle(hs), hs[0].req.Lang.String(), docs...)
 }
 
-// packetTemplate is the HTML page of a packet.
-var packetTemplate = template.Must(template.New("packet").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}" dir="{{.Dir}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src {{.ScriptHash}}; form-action 'none'; base-uri 'none'">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<title>{{.Title}}</title>
-<script>{{.Script}}</script>
-<style>
-{{.Style}}
-.packet-item { margin-top: 3rem; }
+// packetStyle is the packet page's own rules after pageStyle: each
+// handout on a new sheet in print, the contents on screen only.
+const packetStyle = `
+.packet-item { margin-block-start: 3rem; }
 @media print {
   .packet-contents { display: none; }
-  .packet-item { margin-top: 0; break-before: page; }
+  .packet-item { margin-block-start: 0; break-before: page; }
   .packet-item:first-of-type { break-before: auto; }
 }
-</style>
-</head>
-<body{{if .LargePrint}} class="large-print"{{end}}>
+`
+
+// packetTemplate is the HTML page of a packet.
+var packetTemplate = standalonePage("packet", `{{template "head" .}}
 <main>
 <nav class="packet-contents" aria-labelledby="packet-title">
 <p id="packet-title" class="nav-title">{{.Title}}</p>
@@ -159,7 +150,7 @@ var packetTemplate = template.Must(template.New("packet").Parse(`<!DOCTYPE html>
 </main>
 </body>
 </html>
-`))
+`)
 
 // packetPage is what packetTemplate shows.
 type packetPage struct {
@@ -195,7 +186,7 @@ func packetHTML(w io.Writer, hs []*prepared) error {
 		Title: packetTitle(hs),
 		// The HTML format's own stylesheet and script, as on one
 		// handout's page: Save my answers keeps the whole packet's.
-		Style:      template.CSS(worksheet.HTMLStylesheet() + pageStyle),
+		Style:      template.CSS(worksheet.HTMLStylesheet() + pageStyle + packetStyle),
 		Script:     template.JS(worksheet.HTMLScript()),
 		ScriptHash: worksheet.HTMLScriptHash(),
 		AnswerBar:  template.HTML(bar.String()),

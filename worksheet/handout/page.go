@@ -10,10 +10,11 @@ import (
 	"github.com/betweensessions/between/worksheet"
 )
 
-// pageTemplate is the standalone page around a handout. It is parsed once
-// and only executed afterwards, which html/template allows from many
-// goroutines at once.
-var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+// pageHead is the start of every standalone page (one handout or a
+// packet): the policy that lets in only the page's own inline style and
+// script, the stylesheet, the script and the body. Both page templates
+// define their body after it.
+const pageHead = `{{define "head"}}<!DOCTYPE html>
 <html lang="{{.Lang}}" dir="{{.Dir}}">
 <head>
 <meta charset="utf-8">
@@ -26,7 +27,17 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{.Style}}</style>
 <script>{{.Script}}</script>
 </head>
-<body{{if .LargePrint}} class="large-print"{{end}}>
+<body{{if .LargePrint}} class="large-print"{{end}}>{{end}}`
+
+// standalonePage parses a page's body after pageHead. It is parsed once
+// and only executed afterwards, which html/template allows from many
+// goroutines at once.
+func standalonePage(name, body string) *template.Template {
+	return template.Must(template.Must(template.New(name).Parse(pageHead)).Parse(body))
+}
+
+// pageTemplate is the standalone page around a handout.
+var pageTemplate = standalonePage("page", `{{template "head" .}}
 <main>
 <p class="fill-note">{{.FillIn}}</p>
 {{.AnswerBar}}{{if .Note}}<p class="note">{{.Note}}</p>
@@ -39,7 +50,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{end -}}
 </body>
 </html>
-`))
+`)
 
 // page is what pageTemplate shows.
 type page struct {
